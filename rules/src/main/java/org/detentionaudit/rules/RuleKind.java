@@ -1,0 +1,126 @@
+package org.detentionaudit.rules;
+
+import static org.detentionaudit.rules.CanonicalField.BOOK_IN;
+import static org.detentionaudit.rules.CanonicalField.BOOK_OUT;
+import static org.detentionaudit.rules.CanonicalField.FACILITY_CODE;
+import static org.detentionaudit.rules.CanonicalField.PERSON_ID;
+import static org.detentionaudit.rules.CanonicalField.RELEASE_REASON;
+import static org.detentionaudit.rules.CanonicalField.STAY_BOOK_IN;
+import static org.detentionaudit.rules.CanonicalField.STAY_BOOK_OUT;
+import static org.detentionaudit.rules.CanonicalField.STAY_RELEASE_REASON;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The closed set of rule kinds. Each engine part dispatches on this enum with an exhaustive
+ * {@code switch}, so a new kind does not compile until every part handles it.
+ *
+ * <p>The exact meaning of each kind is SPEC.md's "core rules" table; the Javadoc of the engine's
+ * predicates repeats it. {@link #requiredFields()} lists the canonical fields without which the
+ * rule is {@link RuleStatus#NOT_APPLICABLE}.
+ */
+public enum RuleKind {
+  FACILITY_MISSING_CODE("facility.missing_code", RuleScope.RECORD, List.of(), FACILITY_CODE),
+  PLACEMENT_MISSING_BOOK_IN("placement.missing_book_in", RuleScope.RECORD, List.of(), BOOK_IN),
+  PLACEMENT_NEGATIVE_LENGTH(
+      "placement.negative_length", RuleScope.RECORD, List.of(), BOOK_IN, BOOK_OUT),
+  PLACEMENT_ZERO_LENGTH("placement.zero_length", RuleScope.RECORD, List.of(), BOOK_IN, BOOK_OUT),
+  PLACEMENT_OUTSIDE_STAY(
+      "placement.outside_stay",
+      RuleScope.RECORD,
+      List.of(),
+      BOOK_IN,
+      STAY_BOOK_IN,
+      BOOK_OUT,
+      STAY_BOOK_OUT),
+  PLACEMENT_OPEN_IN_CLOSED_STAY(
+      "placement.open_in_closed_stay", RuleScope.RECORD, List.of(), BOOK_OUT, STAY_BOOK_OUT),
+  PLACEMENT_BOOKED_OUT_WITHOUT_REASON(
+      "placement.booked_out_without_reason", RuleScope.RECORD, List.of(), BOOK_OUT, RELEASE_REASON),
+  PLACEMENT_REASON_WITHOUT_BOOK_OUT(
+      "placement.reason_without_book_out", RuleScope.RECORD, List.of(), RELEASE_REASON, BOOK_OUT),
+  STAY_REASON_WITHOUT_BOOK_OUT(
+      "stay.reason_without_book_out",
+      RuleScope.RECORD,
+      List.of(),
+      STAY_RELEASE_REASON,
+      STAY_BOOK_OUT),
+  PLACEMENT_UNKNOWN_RELEASE_REASON(
+      "placement.unknown_release_reason",
+      RuleScope.RECORD,
+      List.of(ParameterSpec.stringList(Parameters.KNOWN_REASONS)),
+      RELEASE_REASON),
+  PERSON_MISSING_ID("person.missing_id", RuleScope.RECORD, List.of(), PERSON_ID),
+  PLACEMENT_DUPLICATE(
+      "placement.duplicate", RuleScope.PERSON, List.of(), PERSON_ID, BOOK_IN, BOOK_OUT, FACILITY_CODE),
+  PERSON_OVERLAPPING_PLACEMENTS(
+      "person.overlapping_placements", RuleScope.PERSON, List.of(), PERSON_ID, BOOK_IN, BOOK_OUT),
+  STAY_TRANSFERRED_WITHOUT_NEXT(
+      "stay.transferred_without_next",
+      RuleScope.PERSON,
+      List.of(ParameterSpec.text(Parameters.TRANSFER_REASON)),
+      PERSON_ID,
+      BOOK_IN,
+      STAY_BOOK_IN,
+      RELEASE_REASON),
+  STATUS_UNKNOWN(
+      "status.unknown",
+      RuleScope.PERSON,
+      List.of(ParameterSpec.positiveInteger(Parameters.MAX_OPEN_DAYS)),
+      PERSON_ID,
+      BOOK_IN,
+      BOOK_OUT,
+      RELEASE_REASON);
+
+  /** Names of the typed parameters the kinds take. */
+  public static final class Parameters {
+    /** {@code placement.unknown_release_reason}: the release-reason vocabulary. */
+    public static final String KNOWN_REASONS = "known_reasons";
+    /** {@code stay.transferred_without_next}: the release reason that means a transfer. */
+    public static final String TRANSFER_REASON = "transfer_reason";
+    /** {@code status.unknown}: days after which an open placement's status is unknown. */
+    public static final String MAX_OPEN_DAYS = "max_open_days";
+
+    private Parameters() {}
+  }
+
+  private final String id;
+  private final RuleScope scope;
+  private final List<ParameterSpec> parameters;
+  private final Set<CanonicalField> requiredFields;
+
+  RuleKind(String id, RuleScope scope, List<ParameterSpec> parameters, CanonicalField... required) {
+    this.id = id;
+    this.scope = scope;
+    this.parameters = List.copyOf(parameters);
+    this.requiredFields = required.length == 0 ? Set.of() : Set.copyOf(EnumSet.of(required[0], required));
+  }
+
+  /** The stable rule id written to every output, e.g. {@code placement.negative_length}. */
+  public String id() {
+    return id;
+  }
+
+  public RuleScope scope() {
+    return scope;
+  }
+
+  /** The parameters this kind takes; every one must be given in the catalog. */
+  public List<ParameterSpec> parameters() {
+    return parameters;
+  }
+
+  /** Fields the layout must provide for the rule to be judged. */
+  public Set<CanonicalField> requiredFields() {
+    return requiredFields;
+  }
+
+  /** Finds a kind by rule id (exact, case-sensitive as ids are written). */
+  public static Optional<RuleKind> fromId(String id) {
+    return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,176 @@
+package org.detentionaudit.core;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.max;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.detentionaudit.core.check.RuleEvaluation;
+import org.detentionaudit.core.layout.LayoutCatalog;
+import org.detentionaudit.core.load.InputAccounting;
+import org.detentionaudit.core.load.InputLoader;
+import org.detentionaudit.core.load.LoadedDataset;
+import org.detentionaudit.core.report.RuleSummaryRow;
+import org.detentionaudit.core.report.RunSummary;
+import org.detentionaudit.rules.RuleCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The library's entry point: audits ICE detention records on the caller's SparkSession.
+ *
+ * <pre>{@code
+ * try (AuditResult result =
+ *     DetentionAudit.on(spark)
+ *         .input("data/ice-detentions.csv")
+ *         .run()) {
+ *   result.summary().show();              // one row per rule
+ *   result.findings().count();            // one row per (record, failed rule)
+ *   result.write("audit-out", false);     // optional: the Parquet, JSON and HTML outputs
+ * }
+ * }</pre>
+ *
+ * <p>Steps: load (detect layout, skip preambles, quarantine unreadable rows) → normalize
+ * (canonical fields, nulls, redactions, dates) → check (all column rules in one Deequ scan, all
+ * per-person rules in one sort) → report. Input problems raise {@link InputException}; a bad rules
+ * file raises {@link org.detentionaudit.rules.RuleCatalogException}, both before data are read.
+ */
+public final class DetentionAudit {
+  private static final Logger LOG = LoggerFactory.getLogger(DetentionAudit.class);
+
+  private final SparkSession spark;
+  private final List<String> inputs = new ArrayList<>();
+  private Optional<String> layout = Optional.empty();
+  private RuleCatalog rules = RuleCatalog.builtIn();
+  private LayoutCatalog layouts = LayoutCatalog.builtIn();
+  private Optional<LocalDateTime> extractDate = Optional.empty();
+
+  private DetentionAudit(SparkSession spark) {
+    this.spark = Objects.requireNonNull(spark, "spark");
+  }
+
+  /** Starts an audit on a SparkSession (local or cluster). */
+  public static DetentionAudit on(SparkSession spark) {
+    return new DetentionAudit(spark);
+  }
+
+  /** Adds an input: a file or folder (CSV, pipe/tab text, their .gz, or Parquet). */
+  public DetentionAudit input(String path) {
+    inputs.add(Objects.requireNonNull(path, "path"));
+    return this;
+  }
+
+  /** Adds several inputs; together they form one dataset. */
+  public DetentionAudit inputs(List<String> paths) {
+    paths.forEach(this::input);
+    return this;
+  }
+
+  /** Forces a layout by name; {@code null} or {@code auto} detects it (the default). */
+  public DetentionAudit layout(String name) {
+    this.layout =
+        name == null || name.isBlank() || name.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(name);
+    return this;
+  }
+
+  /** Uses this rule catalog instead of the built-in one (e.g. with a user's overrides). */
+  public DetentionAudit rules(RuleCatalog catalog) {
+    this.rules = Objects.requireNonNull(catalog, "catalog");
+    return this;
+  }
+
+  /** Uses this layout catalog instead of the built-in one (e.g. with user layouts added). */
+  public DetentionAudit layouts(LayoutCatalog catalog) {
+    this.layouts = Objects.requireNonNull(catalog, "catalog");
+    return this;
+  }
+
+  /**
+   * The moment the data were extracted. When not given, the latest book-in or book-out timestamp
+   * in the data is used, and the report says so.
+   */
+  public DetentionAudit extractDate(LocalDateTime value) {
+    this.extractDate = Optional.ofNullable(value);
+    return this;
+  }
+
+  /**
+   * Runs the audit.
+   *
+   * @throws InputException when an input cannot be read (the message names the file and the fix)
+   */
+  public AuditResult run() {
+    if (inputs.isEmpty()) {
+      throw new InputException("Cannot run the audit: no input given. Pass at least one --input PATH.");
+    }
+    Instant started = Instant.now();
+    LOG.info("Loading {} input path(s)", inputs.size());
+    LoadedDataset loaded = new InputLoader(spark, layouts).load(List.copyOf(inputs), layout);
+    try {
+      ExtractDate extract = extractDate.map(ExtractDate::given).orElseGet(() -> inferExtractDate(loaded));
+      LOG.info("Checking {} rule(s); extract date {} ({})", rules.enabled().size(),
+          extract.value().map(Object::toString).orElse("unknown"), extract.origin());
+      RuleEvaluation evaluation =
+          RuleEvaluation.run(loaded.placements(), loaded.availableFields(), rules.enabled(), extract.value());
+      List<RunSummary.InputSummary> inputSummaries =
+          loaded.inputs().stream().map(DetentionAudit::summarize).toList();
+      RunSummary summary =
+          new RunSummary(
+              toolVersion(),
+              started.truncatedTo(ChronoUnit.MILLIS).toString(),
+              Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
+              inputSummaries,
+              inputSummaries.stream().mapToLong(RunSummary.InputSummary::rowsRead).sum(),
+              inputSummaries.stream().mapToLong(RunSummary.InputSummary::rowsLoaded).sum(),
+              inputSummaries.stream().mapToLong(RunSummary.InputSummary::rowsQuarantined).sum(),
+              extract.value().map(LocalDateTime::toString).orElse(null),
+              extract.origin(),
+              evaluation.outcomes().stream().map(RuleSummaryRow::of).toList());
+      return new AuditResult(spark, summary, evaluation.outcomes(), evaluation.findings(), loaded);
+    } catch (RuntimeException e) {
+      loaded.unpersist();
+      throw e;
+    }
+  }
+
+  private static ExtractDate inferExtractDate(LoadedDataset loaded) {
+    Row row =
+        loaded
+            .placements()
+            .agg(max(greatest(col("stay_book_in"), col("book_in"), col("book_out"), col("stay_book_out"))))
+            .first();
+    if (row.isNullAt(0)) {
+      return new ExtractDate(Optional.empty(), ExtractDate.UNKNOWN);
+    }
+    return new ExtractDate(Optional.of((LocalDateTime) row.get(0)), ExtractDate.INFERRED);
+  }
+
+  private static RunSummary.InputSummary summarize(InputAccounting a) {
+    return new RunSummary.InputSummary(
+        a.path(), a.format(), a.layout(), a.rowsRead(), a.rowsLoaded(), a.rowsQuarantined());
+  }
+
+  /** The version of detention-audit on the class path. */
+  public static String toolVersion() {
+    try (InputStream in = DetentionAudit.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

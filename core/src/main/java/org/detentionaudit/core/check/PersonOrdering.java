@@ -1,0 +1,87 @@
+package org.detentionaudit.core.check;
+
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.upper;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * The one partitioning and sort of placements that every per-person and per-stay rule shares.
+ *
+ * <p>A person's placements are ordered by {@code book_in} (nulls last), then {@code book_out}
+ * (nulls last), then input order (SPEC.md). Every derived column below uses that single window
+ * specification, so Spark plans one shuffle and one sort for all of them. Person ids are compared
+ * trimmed and ignoring case; records without a person id each form their own partition (they take
+ * part in no per-person rule, and must not pile into one huge partition).
+ */
+public final class PersonOrdering {
+  /** Latest end of the person's earlier placements; an open placement counts as never ending. */
+  public static final String PREV_MAX_END = "_prev_max_end";
+  /** True when an earlier record has the same (person, book_in, book_out, facility_code). */
+  public static final String EARLIER_TWIN = "_earlier_twin";
+  /** True when a later placement of the person belongs to the same stay. */
+  public static final String LATER_IN_STAY = "_later_in_stay";
+  /** The person's latest book_in over all placements. */
+  public static final String PERSON_MAX_BOOK_IN = "_person_max_book_in";
+
+  /** The end given to open placements: later than any real timestamp. */
+  static final String OPEN_END_SQL = "TIMESTAMP_NTZ '9999-12-31 23:59:59'";
+
+  private static final String NULL_MARK = "\u2205";
+
+  private PersonOrdering() {}
+
+  /** Adds the derived per-person columns to the placements (lazily: nothing runs yet). */
+  public static Dataset<Row> addPersonColumns(Dataset<Row> placements) {
+    Column personKey =
+        coalesce(
+            upper(expr("trim(person_id)")),
+            concat(lit("\u0000no-person-"), col("input_order").cast("string")));
+    WindowSpec ordered =
+        Window.partitionBy(personKey)
+            .orderBy(col("book_in").asc_nulls_last(), col("book_out").asc_nulls_last(), col("input_order").asc());
+    Column twinKey =
+        concat_ws(
+            "|",
+            coalesce(col("book_in").cast("string"), lit(NULL_MARK)),
+            coalesce(col("book_out").cast("string"), lit(NULL_MARK)),
+            coalesce(upper(expr("trim(facility_code)")), lit(NULL_MARK)));
+    Column stayKey = coalesce(col("stay_book_in").cast("string"), lit(NULL_MARK));
+
+    return placements
+        .withColumn(
+            PREV_MAX_END,
+            max(coalesce(col("book_out"), expr(OPEN_END_SQL)))
+                .over(ordered.rowsBetween(Window.unboundedPreceding(), -1)))
+        .withColumn(
+            EARLIER_TWIN,
+            coalesce(
+                array_contains(
+                    collect_list(twinKey).over(ordered.rowsBetween(Window.unboundedPreceding(), -1)),
+                    twinKey),
+                lit(false)))
+        .withColumn(
+            LATER_IN_STAY,
+            coalesce(
+                array_contains(
+                    collect_list(stayKey).over(ordered.rowsBetween(1, Window.unboundedFollowing())),
+                    stayKey),
+                lit(false)))
+        .withColumn(
+            PERSON_MAX_BOOK_IN,
+            max(col("book_in"))
+                .over(ordered.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing())));
+  }
+}

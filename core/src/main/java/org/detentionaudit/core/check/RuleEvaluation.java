@@ -1,0 +1,183 @@
+package org.detentionaudit.core.check;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.detentionaudit.core.check.deequ.DeequPredicateCounter;
+import org.detentionaudit.rules.CanonicalField;
+import org.detentionaudit.rules.Rule;
+import org.detentionaudit.rules.RuleScope;
+
+/**
+ * Evaluates rules on normalized placements: counts in one Deequ scan, findings in one per-person
+ * sort, judgement against thresholds.
+ *
+ * <p>The findings are persisted (they are small next to the placements: only failing records) and
+ * their per-rule counts must equal Deequ's for every column-level rule; a mismatch is a bug and
+ * stops the run.
+ */
+public final class RuleEvaluation {
+  /** Columns of {@code findings.parquet}, in order. */
+  public static final List<String> FINDING_COLUMNS =
+      List.of(
+          "rule_id",
+          "source_file",
+          "source_row",
+          "person_id",
+          "stay_book_in",
+          "book_in",
+          "book_out",
+          "facility_code",
+          "detail");
+
+  private final List<RuleOutcome> outcomes;
+  private final Dataset<Row> findings;
+
+  private RuleEvaluation(List<RuleOutcome> outcomes, Dataset<Row> findings) {
+    this.outcomes = List.copyOf(outcomes);
+    this.findings = findings;
+  }
+
+  /** One outcome per rule given, in the order given. */
+  public List<RuleOutcome> outcomes() {
+    return outcomes;
+  }
+
+  /** One row per (record, failed rule), persisted; columns {@link #FINDING_COLUMNS}. */
+  public Dataset<Row> findings() {
+    return findings;
+  }
+
+  /**
+   * Runs the rules.
+   *
+   * @param placements normalized placements (canonical columns, absent fields as null columns)
+   * @param availableFields fields the input's layout provides; rules needing others are
+   *     NOT_APPLICABLE
+   * @param rules the enabled rules, each evaluated once
+   * @param extractDate the extract date used by time-relative rules; may be empty
+   */
+  public static RuleEvaluation run(
+      Dataset<Row> placements,
+      Set<CanonicalField> availableFields,
+      List<Rule> rules,
+      Optional<LocalDateTime> extractDate) {
+    Map<Rule, RulePredicate> applicable = new LinkedHashMap<>();
+    Map<Rule, String> missing = new HashMap<>();
+    for (Rule rule : rules) {
+      String lacking =
+          rule.kind().requiredFields().stream()
+              .filter(f -> !availableFields.contains(f))
+              .map(CanonicalField::columnName)
+              .sorted()
+              .collect(Collectors.joining(", "));
+      if (lacking.isEmpty()) {
+        applicable.put(rule, RulePredicates.of(rule, extractDate));
+      } else {
+        missing.put(rule, lacking);
+      }
+    }
+
+    Map<String, String> deequPredicates = new LinkedHashMap<>();
+    applicable.forEach(
+        (rule, predicate) -> {
+          deequPredicates.put(checkedKey(rule), "coalesce((" + predicate.checkedSql() + "), false)");
+          if (rule.kind().scope() == RuleScope.RECORD) {
+            deequPredicates.put(failedKey(rule), predicate.failedWhereCheckedSql());
+          }
+        });
+    Map<String, Long> deequCounts = DeequPredicateCounter.count(placements, deequPredicates);
+
+    Dataset<Row> findings = findings(placements, applicable);
+    findings.persist(StorageLevel.MEMORY_AND_DISK());
+    Map<String, Long> findingCounts = new HashMap<>();
+    for (Row row : findings.groupBy("rule_id").count().collectAsList()) {
+      findingCounts.put(row.getString(0), row.getLong(1));
+    }
+
+    List<RuleOutcome> outcomes = new ArrayList<>();
+    for (Rule rule : rules) {
+      if (missing.containsKey(rule)) {
+        outcomes.add(RuleOutcome.notApplicable(rule, missing.get(rule)));
+        continue;
+      }
+      long checked = deequCounts.get(checkedKey(rule));
+      long failed = findingCounts.getOrDefault(rule.id(), 0L);
+      if (rule.kind().scope() == RuleScope.RECORD && deequCounts.get(failedKey(rule)) != failed) {
+        throw new IllegalStateException(
+            "Cannot reconcile counts for rule "
+                + rule.id()
+                + ": the column scan counted "
+                + deequCounts.get(failedKey(rule))
+                + " failures but the findings hold "
+                + failed
+                + "; this is a bug in detention-audit, please report it");
+      }
+      outcomes.add(RuleOutcome.judged(rule, checked, failed));
+    }
+    return new RuleEvaluation(outcomes, findings);
+  }
+
+  private static Dataset<Row> findings(Dataset<Row> placements, Map<Rule, RulePredicate> applicable) {
+    List<String> columns = new ArrayList<>(FINDING_COLUMNS);
+    if (applicable.isEmpty()) {
+      return placements
+          .limit(0)
+          .withColumn("rule_id", lit(null).cast("string"))
+          .withColumn("detail", lit(null).cast("string"))
+          .select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
+    }
+    boolean needsPerson =
+        applicable.keySet().stream().anyMatch(r -> r.kind().scope() == RuleScope.PERSON);
+    Dataset<Row> flagged = needsPerson ? PersonOrdering.addPersonColumns(placements) : placements;
+    Column[] failures =
+        applicable.entrySet().stream()
+            .map(
+                e ->
+                    when(
+                        expr(e.getValue().failedWhereCheckedSql()),
+                        struct(
+                            lit(e.getKey().id()).as("rule_id"),
+                            expr(e.getValue().detailSql()).as("detail"))))
+            .toArray(Column[]::new);
+    return flagged
+        .withColumn("_f", array(failures))
+        .withColumn("_failure", explode(expr("filter(_f, x -> x IS NOT NULL)")))
+        .select(
+            col("_failure.rule_id").as("rule_id"),
+            col("source_file"),
+            col("source_row"),
+            col("person_id"),
+            col("stay_book_in"),
+            col("book_in"),
+            col("book_out"),
+            col("facility_code"),
+            col("_failure.detail").as("detail"));
+  }
+
+  private static String checkedKey(Rule rule) {
+    return "checked " + rule.id();
+  }
+
+  private static String failedKey(Rule rule) {
+    return "failed " + rule.id();
+  }
+}

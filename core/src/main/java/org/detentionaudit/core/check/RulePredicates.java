@@ -1,0 +1,183 @@
+package org.detentionaudit.core.check;
+
+import static org.detentionaudit.core.check.PersonOrdering.EARLIER_TWIN;
+import static org.detentionaudit.core.check.PersonOrdering.LATER_IN_STAY;
+import static org.detentionaudit.core.check.PersonOrdering.PERSON_MAX_BOOK_IN;
+import static org.detentionaudit.core.check.PersonOrdering.PREV_MAX_END;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.detentionaudit.rules.Rule;
+import org.detentionaudit.rules.RuleKind;
+
+/**
+ * The one place where each rule kind's exact meaning (SPEC.md) becomes SQL. The {@code switch} is
+ * exhaustive over {@link RuleKind}: a new kind does not compile until it is given a meaning here.
+ *
+ * <p>Text comparisons trim and ignore case. Nulls never make a record fail by accident: every
+ * comparison with a null is false, and {@link RulePredicate#failedWhereCheckedSql()} turns NULL into
+ * false.
+ */
+public final class RulePredicates {
+  private static final DateTimeFormatter SQL_TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+  private static final String ALL = "true";
+
+  private RulePredicates() {}
+
+  /**
+   * The SQL meaning of a rule.
+   *
+   * @param rule the rule with its parameters
+   * @param extractDate the extract date; when empty, {@code status.unknown}'s "more than N days
+   *     before the extract date" trigger cannot fire (the other triggers still do)
+   */
+  public static RulePredicate of(Rule rule, Optional<LocalDateTime> extractDate) {
+    return switch (rule.kind()) {
+      case FACILITY_MISSING_CODE ->
+          new RulePredicate(ALL, "facility_code IS NULL", missingDetail("facility_code"));
+      case PLACEMENT_MISSING_BOOK_IN ->
+          new RulePredicate(ALL, "book_in IS NULL", missingDetail("book_in"));
+      case PLACEMENT_NEGATIVE_LENGTH ->
+          new RulePredicate(
+              "book_in IS NOT NULL AND book_out IS NOT NULL",
+              "book_out < book_in",
+              "concat('book_out ', " + ts("book_out") + ", ' is before book_in ', " + ts("book_in") + ")");
+      case PLACEMENT_ZERO_LENGTH ->
+          new RulePredicate(
+              "book_in IS NOT NULL AND book_out IS NOT NULL",
+              "book_out = book_in",
+              "concat('book_out equals book_in ', " + ts("book_in") + ")");
+      case PLACEMENT_OUTSIDE_STAY ->
+          new RulePredicate(
+              "(book_in IS NOT NULL AND stay_book_in IS NOT NULL)"
+                  + " OR (book_out IS NOT NULL AND stay_book_out IS NOT NULL)",
+              "coalesce(book_in < stay_book_in, false) OR coalesce(book_out > stay_book_out, false)",
+              "concat_ws('; ',"
+                  + " CASE WHEN book_in < stay_book_in THEN concat('book_in ', "
+                  + ts("book_in")
+                  + ", ' is before stay_book_in ', "
+                  + ts("stay_book_in")
+                  + ") END,"
+                  + " CASE WHEN book_out > stay_book_out THEN concat('book_out ', "
+                  + ts("book_out")
+                  + ", ' is after stay_book_out ', "
+                  + ts("stay_book_out")
+                  + ") END)");
+      case PLACEMENT_OPEN_IN_CLOSED_STAY ->
+          new RulePredicate(
+              "stay_book_out IS NOT NULL",
+              "book_out IS NULL",
+              "concat('no book_out, but the stay ended ', " + ts("stay_book_out") + ")");
+      case PLACEMENT_BOOKED_OUT_WITHOUT_REASON ->
+          new RulePredicate(
+              "book_out IS NOT NULL",
+              "release_reason IS NULL",
+              "concat('booked out ', " + ts("book_out") + ", ' with no release_reason')");
+      case PLACEMENT_REASON_WITHOUT_BOOK_OUT ->
+          new RulePredicate(
+              "release_reason IS NOT NULL",
+              "book_out IS NULL",
+              "concat('release_reason ''', release_reason, ''' but no book_out')");
+      case STAY_REASON_WITHOUT_BOOK_OUT ->
+          new RulePredicate(
+              "stay_release_reason IS NOT NULL",
+              "stay_book_out IS NULL",
+              "concat('stay_release_reason ''', stay_release_reason, ''' but no stay_book_out')");
+      case PLACEMENT_UNKNOWN_RELEASE_REASON ->
+          new RulePredicate(
+              "release_reason IS NOT NULL",
+              "lower(trim(release_reason)) NOT IN ("
+                  + rule.stringListParameter(RuleKind.Parameters.KNOWN_REASONS).stream()
+                      .map(r -> sqlString(r.trim().toLowerCase(Locale.ROOT)))
+                      .distinct()
+                      .collect(Collectors.joining(", "))
+                  + ")",
+              "concat('release_reason ''', release_reason, ''' is not in the known vocabulary')");
+      case PERSON_MISSING_ID -> new RulePredicate(ALL, "person_id IS NULL", missingDetail("person_id"));
+      case PLACEMENT_DUPLICATE ->
+          new RulePredicate(
+              "person_id IS NOT NULL",
+              EARLIER_TWIN,
+              "'an earlier record has the same person_id, book_in, book_out and facility_code'");
+      case PERSON_OVERLAPPING_PLACEMENTS ->
+          new RulePredicate(
+              "person_id IS NOT NULL AND book_in IS NOT NULL",
+              "book_in < " + PREV_MAX_END,
+              "concat('book_in ', "
+                  + ts("book_in")
+                  + ", ' is before the end of an earlier placement (', "
+                  + "CASE WHEN "
+                  + PREV_MAX_END
+                  + " = "
+                  + PersonOrdering.OPEN_END_SQL
+                  + " THEN 'still open' ELSE "
+                  + ts(PREV_MAX_END)
+                  + " END, ')')");
+      case STAY_TRANSFERRED_WITHOUT_NEXT ->
+          new RulePredicate(
+              "person_id IS NOT NULL AND book_in IS NOT NULL",
+              "lower(trim(release_reason)) = "
+                  + sqlString(
+                      rule.textParameter(RuleKind.Parameters.TRANSFER_REASON)
+                          .trim()
+                          .toLowerCase(Locale.ROOT))
+                  + " AND NOT "
+                  + LATER_IN_STAY,
+              "concat('transferred ', coalesce(" + ts("book_out") + ", '(no book_out)'),"
+                  + " ' but no later placement in the stay')");
+      case STATUS_UNKNOWN -> statusUnknown(rule, extractDate);
+    };
+  }
+
+  private static RulePredicate statusUnknown(Rule rule, Optional<LocalDateTime> extractDate) {
+    int days = rule.intParameter(RuleKind.Parameters.MAX_OPEN_DAYS);
+    String tooOld =
+        extractDate
+            .map(d -> "book_in < " + timestampLiteral(d.minusDays(days)))
+            .orElse("false");
+    return new RulePredicate(
+        "person_id IS NOT NULL AND book_in IS NOT NULL",
+        "book_out IS NULL AND release_reason IS NULL AND (stay_book_out IS NOT NULL OR "
+            + PERSON_MAX_BOOK_IN
+            + " > book_in OR "
+            + tooOld
+            + ")",
+        "concat('open with no release_reason, but ', concat_ws(' and ',"
+            + " CASE WHEN stay_book_out IS NOT NULL THEN 'the stay ended' END,"
+            + " CASE WHEN "
+            + PERSON_MAX_BOOK_IN
+            + " > book_in THEN 'the person was booked in again later' END,"
+            + " CASE WHEN "
+            + tooOld
+            + " THEN 'it opened more than "
+            + days
+            + " days before the extract date' END))");
+  }
+
+  /** A Spark SQL TIMESTAMP_NTZ literal. */
+  static String timestampLiteral(LocalDateTime value) {
+    return "TIMESTAMP_NTZ '" + SQL_TIMESTAMP.format(value) + "'";
+  }
+
+  private static String missingDetail(String column) {
+    return "CASE WHEN array_contains(redacted_fields, '"
+        + column
+        + "') THEN '"
+        + column
+        + " is redacted' ELSE '"
+        + column
+        + " is blank' END";
+  }
+
+  private static String ts(String column) {
+    return "date_format(" + column + ", 'yyyy-MM-dd HH:mm:ss')";
+  }
+
+  private static String sqlString(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+}

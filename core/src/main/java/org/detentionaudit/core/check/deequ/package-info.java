@@ -1,0 +1,5 @@
+/**
+ * The only package that sees Deequ and Scala types: it turns named SQL predicates into Deequ
+ * analyzers, runs them in one shared scan and hands plain Java counts back.
+ */
+package org.detentionaudit.core.check.deequ;

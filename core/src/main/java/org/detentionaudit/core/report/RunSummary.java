@@ -1,0 +1,46 @@
+package org.detentionaudit.core.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * The run as {@code summary.json} states it (SPEC.md). Serialized with snake_case names.
+ *
+ * @param toolVersion detention-audit's version
+ * @param startedAt ISO-8601 instant the run started
+ * @param finishedAt ISO-8601 instant the audit finished (before outputs were moved into place)
+ * @param inputs per input file: rows read = rows loaded + rows quarantined
+ * @param rowsRead total over inputs
+ * @param rowsLoaded total over inputs
+ * @param rowsQuarantined total over inputs
+ * @param extractDate ISO local date-time, or null when unknown
+ * @param extractDateOrigin where the extract date came from
+ * @param rules one row per rule, as in {@code summary.parquet}
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({
+  "tool_version", "started_at", "finished_at", "inputs", "rows_read", "rows_loaded",
+  "rows_quarantined", "extract_date", "extract_date_origin", "rules"
+})
+public record RunSummary(
+    String toolVersion,
+    String startedAt,
+    String finishedAt,
+    List<InputSummary> inputs,
+    long rowsRead,
+    long rowsLoaded,
+    long rowsQuarantined,
+    String extractDate,
+    String extractDateOrigin,
+    List<RuleSummaryRow> rules) {
+
+  /** One input file's accounting. */
+  public record InputSummary(
+      String path,
+      String format,
+      String layout,
+      long rowsRead,
+      long rowsLoaded,
+      long rowsQuarantined) {}
+}

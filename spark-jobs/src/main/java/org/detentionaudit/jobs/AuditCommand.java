@@ -1,0 +1,135 @@
+package org.detentionaudit.jobs;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.detentionaudit.core.AuditResult;
+import org.detentionaudit.core.DetentionAudit;
+import org.detentionaudit.core.InputException;
+import org.detentionaudit.core.check.RuleOutcome;
+import org.detentionaudit.core.write.AtomicOutputFolder;
+import org.detentionaudit.rules.RuleCatalog;
+import org.detentionaudit.rules.RuleStatus;
+import org.detentionaudit.rules.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code detention-audit audit}: runs the audit and writes the output folder. */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description = "Audit ICE detention records and write summary, findings, quarantine and report.")
+final class AuditCommand implements Callable<Integer> {
+
+  /** What {@code --fail-on} accepts. */
+  enum FailOn {
+    error,
+    warning,
+    never
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "PATH",
+      description = "A file or folder: .csv, .txt (comma, pipe or tab), .tsv, their .gz, or Parquet. Repeatable.")
+  List<String> inputs;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder, written atomically.")
+  String output;
+
+  @Option(names = "--layout", defaultValue = "auto", paramLabel = "auto|NAME", description = "Force a layout (default: detect).")
+  String layout;
+
+  @Option(names = "--sheet", paramLabel = "NAME", description = "Excel sheet to read (Excel input is not supported yet).")
+  String sheet;
+
+  @Option(names = "--rules", paramLabel = "FILE.yaml", description = "Override rule thresholds, severities, parameters; disable rules.")
+  Path rulesFile;
+
+  @Option(names = "--facilities", paramLabel = "FILE.csv", description = "Facility reference list (not used by the core rules yet).")
+  Path facilities;
+
+  @Option(
+      names = "--extract-date",
+      paramLabel = "YYYY-MM-DD[THH:MM:SS]",
+      description = "When the data were pulled (default: the latest book-in/book-out timestamp).")
+  String extractDate;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
+  String master;
+
+  @Option(
+      names = "--fail-on",
+      defaultValue = "never",
+      paramLabel = "error|warning|never",
+      description = "Exit 1 when a rule of this severity or worse ends in FAIL (default: ${DEFAULT-VALUE}).")
+  FailOn failOn;
+
+  @Option(names = "--overwrite", description = "Replace the output folder if it exists.")
+  boolean overwrite;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    // Everything that can be checked without data is checked before Spark starts.
+    RuleCatalog catalog = rulesFile == null ? RuleCatalog.builtIn() : RuleCatalog.builtIn().withOverrides(rulesFile);
+    LocalDateTime extract = parseExtractDate(extractDate);
+    if (sheet != null) {
+      throw new InputException(
+          "Cannot use --sheet " + sheet + ": Excel workbooks are not supported yet. Save the sheet as CSV and pass that file.");
+    }
+    AtomicOutputFolder.checkWritable(output, overwrite, new org.apache.hadoop.conf.Configuration());
+
+    SparkSession spark = SparkSessions.create(master);
+    try (AuditResult result =
+        DetentionAudit.on(spark)
+            .inputs(inputs)
+            .layout(layout)
+            .rules(catalog)
+            .extractDate(extract)
+            .run()) {
+      result.write(output, overwrite);
+      ConsoleSummary.print(out, result.runSummary(), output);
+      return exitStatus(result.outcomes());
+    } finally {
+      spark.stop();
+    }
+  }
+
+  int exitStatus(List<RuleOutcome> outcomes) {
+    if (failOn == FailOn.never) {
+      return ExitCodes.OK;
+    }
+    Severity threshold = failOn == FailOn.error ? Severity.ERROR : Severity.WARNING;
+    boolean failed =
+        outcomes.stream()
+            .anyMatch(o -> o.status() == RuleStatus.FAIL && o.rule().severity().atLeast(threshold));
+    return failed ? ExitCodes.RULES_FAILED : ExitCodes.OK;
+  }
+
+  static LocalDateTime parseExtractDate(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return text.length() <= 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InputException(
+          String.format(
+              Locale.ROOT,
+              "Cannot use --extract-date %s: not a date. Write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, e.g. 2025-06-26.",
+              text));
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package org.detentionaudit.jobs;
+
+import org.detentionaudit.core.InputException;
+import org.detentionaudit.rules.RuleCatalogException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code detention-audit}: the command line and the {@code spark-submit} main class.
+ *
+ * <p>User-fixable problems (bad input, bad rules file, bad options) print one paragraph to stderr
+ * and exit 2, with the stack trace only in the log. Anything else is a bug: a short message, the
+ * stack trace in the log, exit 3.
+ */
+@Command(
+    name = "detention-audit",
+    mixinStandardHelpOptions = true,
+    versionProvider = DetentionAuditMain.Version.class,
+    subcommands = {AuditCommand.class},
+    description = "Audit the data quality of ICE detention records.")
+public final class DetentionAuditMain implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(DetentionAuditMain.class);
+
+  public static void main(String[] args) {
+    int status = execute(args);
+    System.exit(status);
+  }
+
+  /** Runs the command line and returns the exit status without exiting (for tests). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new DetentionAuditMain());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          Throwable userError = findUserError(e);
+          if (userError != null) {
+            LOG.warn("Input or usage error", e);
+            commandLine.getErr().println(userError.getMessage());
+            commandLine.getErr().flush();
+            return ExitCodes.USAGE_OR_INPUT;
+          }
+          LOG.error("detention-audit failed", e);
+          commandLine
+              .getErr()
+              .println(
+                  "detention-audit failed: "
+                      + e
+                      + ". This is a bug; the stack trace is in the log"
+                      + " (see log4j2.properties). Please report it with that log.");
+          commandLine.getErr().flush();
+          return ExitCodes.INTERNAL;
+        });
+    return cli.execute(args);
+  }
+
+  /** The InputException or RuleCatalogException in a cause chain (Spark wraps task errors). */
+  static Throwable findUserError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InputException || t instanceof RuleCatalogException) {
+        return t;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, System.out);
+  }
+
+  /** Prints the tool version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"detention-audit " + org.detentionaudit.core.DetentionAudit.toolVersion()};
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package org.detentionaudit.jobs;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the SparkSession for a command: under {@code spark-submit} the submitted master and
+ * settings win; run directly, an embedded {@code local[*]} Spark bound to 127.0.0.1 with its UI off.
+ */
+final class SparkSessions {
+  private SparkSessions() {}
+
+  /**
+   * @param master an explicit {@code --master} URL, or null to use spark-submit's or local[*]
+   */
+  static SparkSession create(String master) {
+    SparkConf conf = new SparkConf(true); // picks up spark.* system properties set by spark-submit
+    String effective = master != null ? master : conf.get("spark.master", "local[*]");
+    SparkSession.Builder builder =
+        SparkSession.builder().appName("detention-audit").master(effective).config("spark.sql.session.timeZone", "UTC");
+    if (effective.startsWith("local")) {
+      int cores = Runtime.getRuntime().availableProcessors();
+      builder
+          .config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"))
+          .config("spark.driver.host", conf.get("spark.driver.host", "127.0.0.1"))
+          .config("spark.driver.bindAddress", conf.get("spark.driver.bindAddress", "127.0.0.1"))
+          .config(
+              "spark.sql.shuffle.partitions",
+              conf.get("spark.sql.shuffle.partitions", Integer.toString(Math.max(8, cores * 4))));
+    }
+    return builder.getOrCreate();
+  }
+}

@@ -91,6 +91,7 @@ final class AuditCommand implements Callable<Integer> {
     }
     AtomicOutputFolder.checkWritable(output, overwrite, new org.apache.hadoop.conf.Configuration());
 
+    boolean joined = SparkSessions.hasActive();
     SparkSession spark = SparkSessions.create(master);
     try (AuditResult result =
         DetentionAudit.on(spark)
@@ -103,7 +104,9 @@ final class AuditCommand implements Callable<Integer> {
       ConsoleSummary.print(out, result.runSummary(), output);
       return exitStatus(result.outcomes());
     } finally {
-      spark.stop();
+      if (!joined) {
+        spark.stop(); // stop only what this command started, never a caller's session
+      }
     }
   }
 

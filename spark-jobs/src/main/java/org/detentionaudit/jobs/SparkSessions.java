@@ -10,7 +10,19 @@ import org.apache.spark.sql.SparkSession;
 final class SparkSessions {
   private SparkSessions() {}
 
+  /** True when this JVM already has an active SparkSession (a test, or a caller's job). */
+  static boolean hasActive() {
+    try {
+      SparkSession.active();
+      return true;
+    } catch (IllegalStateException none) {
+      return false;
+    }
+  }
+
   /**
+   * Joins the active session if there is one, else builds one.
+   *
    * @param master an explicit {@code --master} URL, or null to use spark-submit's or local[*]
    */
   static SparkSession create(String master) {

@@ -4,12 +4,14 @@ import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -33,6 +35,8 @@ public final class PersonOrdering {
   public static final String EARLIER_TWIN = "_earlier_twin";
   /** True when a later placement of the person belongs to the same stay. */
   public static final String LATER_IN_STAY = "_later_in_stay";
+  /** True when any record of the same stay has a stay_book_out ("the stay has a stay_book_out"). */
+  public static final String STAY_HAS_BOOK_OUT = "_stay_has_book_out";
   /** The person's latest book_in over all placements. */
   public static final String PERSON_MAX_BOOK_IN = "_person_max_book_in";
 
@@ -59,6 +63,8 @@ public final class PersonOrdering {
             coalesce(col("book_out").cast("string"), lit(NULL_MARK)),
             coalesce(upper(expr("trim(facility_code)")), lit(NULL_MARK)));
     Column stayKey = coalesce(col("stay_book_in").cast("string"), lit(NULL_MARK));
+    // The whole partition: Spark computes such a frame once per person, not once per row.
+    WindowSpec whole = ordered.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
 
     return placements
         .withColumn(
@@ -80,8 +86,11 @@ public final class PersonOrdering {
                     stayKey),
                 lit(false)))
         .withColumn(
-            PERSON_MAX_BOOK_IN,
-            max(col("book_in"))
-                .over(ordered.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing())));
+            STAY_HAS_BOOK_OUT,
+            coalesce(
+                array_contains(
+                    collect_set(when(col("stay_book_out").isNotNull(), stayKey)).over(whole), stayKey),
+                lit(false)))
+        .withColumn(PERSON_MAX_BOOK_IN, max(col("book_in")).over(whole));
   }
 }

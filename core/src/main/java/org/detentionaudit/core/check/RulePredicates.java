@@ -4,6 +4,7 @@ import static org.detentionaudit.core.check.PersonOrdering.EARLIER_TWIN;
 import static org.detentionaudit.core.check.PersonOrdering.LATER_IN_STAY;
 import static org.detentionaudit.core.check.PersonOrdering.PERSON_MAX_BOOK_IN;
 import static org.detentionaudit.core.check.PersonOrdering.PREV_MAX_END;
+import static org.detentionaudit.core.check.PersonOrdering.STAY_HAS_BOOK_OUT;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -141,13 +142,17 @@ public final class RulePredicates {
             .orElse("false");
     return new RulePredicate(
         "person_id IS NOT NULL AND book_in IS NOT NULL",
-        "book_out IS NULL AND release_reason IS NULL AND (stay_book_out IS NOT NULL OR "
+        "book_out IS NULL AND release_reason IS NULL AND ("
+            + STAY_HAS_BOOK_OUT
+            + " OR "
             + PERSON_MAX_BOOK_IN
             + " > book_in OR "
             + tooOld
             + ")",
         "concat('open with no release_reason, but ', concat_ws(' and ',"
-            + " CASE WHEN stay_book_out IS NOT NULL THEN 'the stay ended' END,"
+            + " CASE WHEN "
+            + STAY_HAS_BOOK_OUT
+            + " THEN 'the stay ended' END,"
             + " CASE WHEN "
             + PERSON_MAX_BOOK_IN
             + " > book_in THEN 'the person was booked in again later' END,"

@@ -176,9 +176,11 @@ class RuleEvaluationTest {
         .add("D", "2024-06-26 00:00", "2024-06-26 00:00", null, null, "F", null, null) // 5 exactly 365 days: ok
         .add("E", "2020-01-01 00:00", "2020-01-01 00:00", null, null, "F", "Removed", null) // 6 has a reason: ok
         .add(null, "2020-01-01 00:00", "2020-01-01 00:00", null, null, "F", null, null) // 7 no person: not judged
-        .add("F", null, null, null, null, "F", null, null); // 8 no book_in: not judged
-    RuleOutcome o = run(spark, p, RuleKind.STATUS_UNKNOWN, List.of(1L, 2L, 4L));
-    assertThat(o.recordsChecked()).isEqualTo(6);
+        .add("F", null, null, null, null, "F", null, null) // 8 no book_in: not judged
+        .add("G", "2025-05-01 00:00", "2025-05-01 00:00", null, null, "F", null, null) // 9 its stay closed on row 10: fails
+        .add("G", "2025-05-01 00:00", "2025-04-01 00:00", "2025-05-01 00:00", "2025-05-09 00:00", "F", "Removed", "Removed"); // 10
+    RuleOutcome o = run(spark, p, RuleKind.STATUS_UNKNOWN, List.of(1L, 2L, 4L, 9L));
+    assertThat(o.recordsChecked()).isEqualTo(8);
   }
 
   @Test

@@ -1,0 +1,156 @@
+package org.detentionaudit.core.load;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.detentionaudit.core.InputException;
+
+/**
+ * Turns the user's input paths into the list of files to read, through Hadoop {@link FileSystem}
+ * (so {@code hdfs://}, {@code s3a://} and local paths all work).
+ *
+ * <p>Inputs keep the user's order; a folder is expanded recursively, its files sorted by path.
+ * Inside folders, hidden files and folders (names starting with {@code .} or {@code _}, such as
+ * {@code _SUCCESS}) and {@code .crc} checksums are ignored; any other file whose type is not
+ * supported is an error rather than silently skipped.
+ */
+final class InputExpander {
+  private static final List<String> TEXT_EXTENSIONS = List.of(".csv", ".txt", ".tsv");
+  private static final List<String> PARQUET_EXTENSIONS = List.of(".parquet", ".parq", ".pq");
+
+  private final Configuration hadoopConfiguration;
+
+  InputExpander(Configuration hadoopConfiguration) {
+    this.hadoopConfiguration = hadoopConfiguration;
+  }
+
+  /**
+   * @throws InputException when no path is given, a path does not exist, a folder holds no
+   *     readable file, a file type is not supported, or the same file is given twice
+   */
+  List<InputFile> expand(List<String> userPaths) {
+    if (userPaths == null || userPaths.isEmpty()) {
+      throw new InputException(
+          "Cannot load inputs: no input path was given. Pass at least one --input PATH.");
+    }
+    List<InputFile> files = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String userPath : userPaths) {
+      if (userPath == null || userPath.isBlank()) {
+        throw new InputException(
+            "Cannot read input '': the path is blank. Pass a file or folder path.");
+      }
+      Path path = new Path(userPath);
+      FileStatus status;
+      FileSystem fs;
+      try {
+        fs = path.getFileSystem(hadoopConfiguration);
+        status = fs.getFileStatus(path);
+      } catch (FileNotFoundException e) {
+        throw new InputException(
+            "Cannot read input '"
+                + userPath
+                + "': the path does not exist. Check the spelling and the working directory.",
+            e);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new InputException(
+            "Cannot read input '" + userPath + "': " + e.getMessage() + ". Check the path.", e);
+      }
+      List<FileStatus> found = new ArrayList<>();
+      if (status.isDirectory()) {
+        found.addAll(listFolder(fs, status.getPath(), userPath));
+        if (found.isEmpty()) {
+          throw new InputException(
+              "Cannot read folder '"
+                  + userPath
+                  + "': it holds no data file (.csv, .txt, .tsv, their .gz, or .parquet)."
+                  + " Check the folder.");
+        }
+      } else {
+        found.add(status);
+      }
+      for (FileStatus file : found) {
+        String qualified = fs.makeQualified(file.getPath()).toUri().toString();
+        String sourceName =
+            status.isDirectory() ? childName(userPath, status.getPath(), file.getPath()) : userPath;
+        if (!seen.add(qualified)) {
+          throw new InputException(
+              "Cannot load input '"
+                  + sourceName
+                  + "': the same file is given twice. Pass each file or folder once.");
+        }
+        files.add(classify(files.size(), sourceName, userPath, qualified));
+      }
+    }
+    return List.copyOf(files);
+  }
+
+  private static List<FileStatus> listFolder(FileSystem fs, Path folder, String userPath) {
+    List<FileStatus> files = new ArrayList<>();
+    try {
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true);
+      while (it.hasNext()) {
+        LocatedFileStatus file = it.next();
+        if (!isIgnored(folder, file.getPath())) {
+          files.add(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new InputException(
+          "Cannot list folder '" + userPath + "': " + e.getMessage() + ". Check permissions.", e);
+    }
+    files.sort(Comparator.comparing(file -> file.getPath().toString()));
+    return files;
+  }
+
+  /** Hidden, bookkeeping and checksum files, judged on every path part below the folder. */
+  private static boolean isIgnored(Path folder, Path file) {
+    for (Path p = file; p != null && !p.equals(folder); p = p.getParent()) {
+      String name = p.getName();
+      if (name.startsWith(".") || name.startsWith("_")) {
+        return true;
+      }
+    }
+    return file.getName().toLowerCase(Locale.ROOT).endsWith(".crc");
+  }
+
+  private static String childName(String userPath, Path folder, Path file) {
+    String relative = folder.toUri().relativize(file.toUri()).getPath();
+    String base = userPath.endsWith("/") ? userPath.substring(0, userPath.length() - 1) : userPath;
+    return base + "/" + relative;
+  }
+
+  private static InputFile classify(int index, String sourceName, String userPath, String path) {
+    String name = sourceName.toLowerCase(Locale.ROOT);
+    for (String extension : PARQUET_EXTENSIONS) {
+      if (name.endsWith(extension)) {
+        return new InputFile(index, sourceName, userPath, path, InputFile.Kind.PARQUET, false);
+      }
+    }
+    for (String extension : TEXT_EXTENSIONS) {
+      if (name.endsWith(extension)) {
+        return new InputFile(index, sourceName, userPath, path, InputFile.Kind.TEXT, false);
+      }
+      if (name.endsWith(extension + ".gz")) {
+        return new InputFile(index, sourceName, userPath, path, InputFile.Kind.TEXT, true);
+      }
+    }
+    String hint =
+        name.endsWith(".xlsx") || name.endsWith(".xls")
+            ? " Save each data sheet as CSV (or pipe-delimited text) and pass those files."
+            : " Pass .csv, .txt (comma, pipe or tab), .tsv, their .gz, or Parquet files.";
+    throw new InputException(
+        "Cannot read file '" + sourceName + "': this file type is not supported." + hint);
+  }
+}

@@ -1,0 +1,277 @@
+package org.detentionaudit.core.load;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.types.StructField;
+import org.detentionaudit.core.InputException;
+import org.detentionaudit.core.layout.Layout;
+import org.detentionaudit.core.layout.LayoutCatalog;
+import org.detentionaudit.core.layout.LayoutMatch;
+import org.detentionaudit.core.normalize.FieldSource;
+import org.detentionaudit.core.normalize.PlacementNormalizer;
+import org.detentionaudit.rules.CanonicalField;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the user's inputs into one normalized placement table and a quarantine.
+ *
+ * <p>Inputs are files or folders (expanded recursively, sorted by path; see {@link
+ * InputExpander}): delimited text ({@code .csv}, {@code .txt}, {@code .tsv}, comma, pipe or tab
+ * detected from the header) and its {@code .gz}, and Parquet. Each text file and each Parquet
+ * input (a file, or a folder's part files together) is one accounted input with its own detected
+ * layout; all inputs together form one dataset.
+ *
+ * <p>Work split: on the driver, only folder listings, the first lines of each text file (to find
+ * the header past any preamble) and Parquet schemas are read. Text files are then streamed inside
+ * Spark tasks, one task per file, through Hadoop {@code FileSystem}, so the same code runs locally
+ * and on a cluster; no data row ever comes to the driver.
+ *
+ * <p>Time zones: timestamps are wall-clock {@code TIMESTAMP_NTZ} values exactly as written; neither
+ * the JVM nor the Spark session time zone shifts them (see {@link
+ * org.detentionaudit.core.normalize.TimestampParser}).
+ */
+public final class InputLoader {
+  private static final Logger LOG = LoggerFactory.getLogger(InputLoader.class);
+
+  private final SparkSession spark;
+  private final LayoutCatalog layouts;
+
+  /**
+   * @param spark the session to read with; its Hadoop configuration is used to open files
+   * @param layouts the layouts to detect from (e.g. {@link LayoutCatalog#builtIn()})
+   */
+  public InputLoader(SparkSession spark, LayoutCatalog layouts) {
+    this.spark = Objects.requireNonNull(spark, "spark");
+    this.layouts = Objects.requireNonNull(layouts, "layouts");
+  }
+
+  /** One accounted input while loading. */
+  private record InputUnit(
+      int unitIndex, String name, String format, List<InputFile> files, LayoutMatch match) {}
+
+  /**
+   * Reads, normalizes and materializes (persists + counts) the inputs.
+   *
+   * <p>Every input must resolve to a layout ({@code forcedLayoutName} overrides detection for all of
+   * them; empty or {@code auto} detects). The returned placements and quarantine are persisted
+   * ({@code MEMORY_AND_DISK}); call {@link LoadedDataset#unpersist()} when done. For each input,
+   * rows read = rows loaded + rows quarantined.
+   *
+   * @param inputPaths files or folders, in the order that defines {@code input_order}; not empty
+   * @param forcedLayoutName a layout name from the catalog, or empty / {@code auto} to detect
+   * @throws InputException when a path does not exist, a file type is unsupported, a file is empty,
+   *     has a header but no data rows, matches no layout, or cannot be read to its end (e.g. a
+   *     truncated {@code .gz}); the message names the file and what to do
+   */
+  public LoadedDataset load(List<String> inputPaths, Optional<String> forcedLayoutName) {
+    Optional<Layout> forced = layouts.forcedLayout(forcedLayoutName);
+    Configuration hadoopConfiguration = spark.sparkContext().hadoopConfiguration();
+    List<InputFile> files = new InputExpander(hadoopConfiguration).expand(inputPaths);
+
+    List<InputUnit> units = new ArrayList<>();
+    List<TextFilePlan> textPlans = new ArrayList<>();
+    List<Dataset<Row>> parquetOutputs = new ArrayList<>();
+    TextHeaderSniffer sniffer = new TextHeaderSniffer(hadoopConfiguration, layouts);
+    ParquetInputReader parquetReader = new ParquetInputReader(spark, layouts);
+    Map<String, List<InputFile>> parquetByUserPath = new LinkedHashMap<>();
+    for (InputFile file : files) {
+      if (file.kind() == InputFile.Kind.PARQUET) {
+        parquetByUserPath.computeIfAbsent(file.userPath(), k -> new ArrayList<>()).add(file);
+      }
+    }
+    Map<String, Boolean> parquetUnitCreated = new HashMap<>();
+    for (InputFile file : files) {
+      int unitIndex = units.size();
+      if (file.kind() == InputFile.Kind.TEXT) {
+        TextFileHeader header = sniffer.sniff(file, forced);
+        String format = header.delimiter().formatName() + (file.gzip() ? ".gz" : "");
+        units.add(new InputUnit(unitIndex, file.sourceName(), format, List.of(file), header.match()));
+        textPlans.add(textPlan(file, unitIndex, header));
+      } else if (parquetUnitCreated.putIfAbsent(file.userPath(), true) == null) {
+        List<InputFile> parts = parquetByUserPath.get(file.userPath());
+        String name = file.userPath();
+        ParquetInputReader.ParquetInput input =
+            parquetReader.read(unitIndex, name, parts, forced);
+        units.add(new InputUnit(unitIndex, name, "parquet", parts, input.match()));
+        parquetOutputs.add(input.parsed());
+      }
+    }
+    for (InputUnit unit : units) {
+      LOG.info(
+          "Input {}: format {}, layout {}, fields {}",
+          unit.name(),
+          unit.format(),
+          unit.match().layout().name(),
+          unit.match().availableFields());
+    }
+
+    Dataset<Row> parsed = parseOutput(textPlans, parquetOutputs, hadoopConfiguration);
+    parsed.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<Integer, long[]> counts = countRows(parsed);
+      List<InputAccounting> accounting = new ArrayList<>();
+      for (InputUnit unit : units) {
+        long[] readAndQuarantined = counts.getOrDefault(unit.unitIndex(), new long[2]);
+        if (readAndQuarantined[0] == 0) {
+          throw headerOnly(unit);
+        }
+        accounting.add(
+            new InputAccounting(
+                unit.name(),
+                unit.format(),
+                unit.match().layout().name(),
+                readAndQuarantined[0],
+                readAndQuarantined[0] - readAndQuarantined[1],
+                readAndQuarantined[1]));
+      }
+      Dataset<Row> placements =
+          parsed
+              .filter(not(col(PlacementSchema.QUARANTINED)))
+              .select(columns(PlacementSchema.PLACEMENTS.fields()))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> quarantine =
+          parsed
+              .filter(col(PlacementSchema.QUARANTINED))
+              .select(columns(PlacementSchema.QUARANTINE.fields()))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      // Materialize both from the cached parse output, then drop it: the source is read once.
+      placements.count();
+      quarantine.count();
+      parsed.unpersist(false);
+      return new LoadedDataset(placements, quarantine, availableFields(units), accounting);
+    } catch (Exception e) {
+      // Spark raises the checked SparkException from Scala code, hence Exception here.
+      parsed.unpersist(false);
+      throw translateTaskFailure(e);
+    }
+  }
+
+  private static TextFilePlan textPlan(InputFile file, int unitIndex, TextFileHeader header) {
+    LayoutMatch match = header.match();
+    List<FieldSource> sources = new ArrayList<>();
+    for (Map.Entry<CanonicalField, Integer> entry : match.fieldPositions().entrySet()) {
+      sources.add(
+          new FieldSource(entry.getKey(), entry.getValue(), match.header().get(entry.getValue())));
+    }
+    return new TextFilePlan(
+        file.fileIndex(),
+        unitIndex,
+        file.sourceName(),
+        file.qualifiedPath(),
+        file.gzip(),
+        header.delimiter().character(),
+        header.headerLineIndex() + 1,
+        match.header().size(),
+        new PlacementNormalizer(sources, match.layout().timestampParser()));
+  }
+
+  private Dataset<Row> parseOutput(
+      List<TextFilePlan> textPlans,
+      List<Dataset<Row>> parquetOutputs,
+      Configuration hadoopConfiguration) {
+    List<Dataset<Row>> parts = new ArrayList<>();
+    if (!textPlans.isEmpty()) {
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      Broadcast<HadoopConfigurationCarrier> configuration =
+          jsc.broadcast(new HadoopConfigurationCarrier(hadoopConfiguration));
+      FlatMapFunction<TextFilePlan, Row> readFile =
+          plan -> TextFileParser.open(plan, configuration.value().configuration());
+      // One partition per file: each task streams one whole file.
+      JavaRDD<Row> rows = jsc.parallelize(textPlans, textPlans.size()).flatMap(readFile);
+      parts.add(spark.createDataFrame(rows, PlacementSchema.PARSE_OUTPUT));
+    }
+    parts.addAll(parquetOutputs);
+    Dataset<Row> all = parts.get(0);
+    for (int i = 1; i < parts.size(); i++) {
+      all = all.union(parts.get(i));
+    }
+    return all;
+  }
+
+  /** Rows read and rows quarantined per input unit, in one aggregation. */
+  private static Map<Integer, long[]> countRows(Dataset<Row> parsed) {
+    List<Row> rows =
+        parsed
+            .groupBy(col(PlacementSchema.INPUT_UNIT))
+            .agg(
+                count(lit(1)).as("rows_read"),
+                sum(when(col(PlacementSchema.QUARANTINED), 1L).otherwise(0L))
+                    .as("rows_quarantined"))
+            .collectAsList();
+    Map<Integer, long[]> counts = new HashMap<>();
+    for (Row row : rows) {
+      counts.put(row.getInt(0), new long[] {row.getLong(1), row.getLong(2)});
+    }
+    return counts;
+  }
+
+  private static Column[] columns(StructField[] fields) {
+    Column[] columns = new Column[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      columns[i] = col(fields[i].name());
+    }
+    return columns;
+  }
+
+  private static Set<CanonicalField> availableFields(List<InputUnit> units) {
+    Set<CanonicalField> available = EnumSet.allOf(CanonicalField.class);
+    for (InputUnit unit : units) {
+      available.retainAll(unit.match().availableFields());
+    }
+    return available;
+  }
+
+  private static InputException headerOnly(InputUnit unit) {
+    return new InputException(
+        "Cannot load input '"
+            + unit.name()
+            + "': it has a header but no data rows. Check that the export finished, or remove"
+            + " the input.");
+  }
+
+  /**
+   * Turns a failure raised inside a Spark task for an unreadable file into the {@link
+   * InputException} it stands for; any other failure is returned unchanged.
+   */
+  static RuntimeException translateTaskFailure(Exception failure) {
+    if (failure instanceof InputException input) {
+      return input;
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnreadableInputException unreadable) {
+        return unreadable.toInputException();
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return failure instanceof RuntimeException runtime
+        ? runtime
+        : new IllegalStateException("Cannot load inputs: " + failure.getMessage(), failure);
+  }
+}

@@ -1,0 +1,35 @@
+package org.detentionaudit.core.load;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.detentionaudit.rules.CanonicalField;
+
+/**
+ * The loaded inputs, ready for the audit.
+ *
+ * @param placements the readable rows in the placement schema ({@link PlacementSchema}), read from
+ *     the persisted parse output; fields an input lacks are null
+ * @param quarantine the unreadable rows: {@code source_file string, source_row long, raw string,
+ *     reason string}; empty when every row was read
+ * @param availableFields the canonical fields present in every input (intersection); a field
+ *     outside this set may still be non-null for rows of some inputs
+ * @param inputs one account per input, in input order
+ */
+public record LoadedDataset(
+    Dataset<Row> placements,
+    Dataset<Row> quarantine,
+    Set<CanonicalField> availableFields,
+    List<InputAccounting> inputs) {
+  public LoadedDataset {
+    availableFields = Set.copyOf(availableFields);
+    inputs = List.copyOf(inputs);
+  }
+
+  /** Releases the cached parse output behind both datasets (non-blocking). Safe to call twice. */
+  public void unpersist() {
+    placements.unpersist(false);
+    quarantine.unpersist(false);
+  }
+}

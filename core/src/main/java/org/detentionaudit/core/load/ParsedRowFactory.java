@@ -1,0 +1,50 @@
+package org.detentionaudit.core.load;
+
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.detentionaudit.core.normalize.NormalizedRecord;
+import org.detentionaudit.rules.CanonicalField;
+
+/** Builds rows of {@link PlacementSchema#PARSE_OUTPUT}. */
+final class ParsedRowFactory {
+  private static final int FIELD_COUNT = CanonicalField.values().length;
+
+  private ParsedRowFactory() {}
+
+  static long inputOrder(int fileIndex, long sourceRow) {
+    return fileIndex * PlacementSchema.INPUT_ORDER_FILE_STRIDE + sourceRow;
+  }
+
+  static Row placement(
+      String sourceFile,
+      long sourceRow,
+      int fileIndex,
+      int unitIndex,
+      NormalizedRecord.Placement placement) {
+    Object[] values = new Object[3 + FIELD_COUNT + 5];
+    values[0] = sourceFile;
+    values[1] = sourceRow;
+    values[2] = inputOrder(fileIndex, sourceRow);
+    Object[] fieldValues = placement.values();
+    System.arraycopy(fieldValues, 0, values, 3, FIELD_COUNT);
+    List<String> redacted = placement.redactedFields();
+    values[3 + FIELD_COUNT] = redacted.isEmpty() ? null : redacted;
+    values[4 + FIELD_COUNT] = unitIndex;
+    values[5 + FIELD_COUNT] = false;
+    return RowFactory.create(values);
+  }
+
+  static Row quarantined(
+      String sourceFile, long sourceRow, int fileIndex, int unitIndex, String raw, String reason) {
+    Object[] values = new Object[3 + FIELD_COUNT + 5];
+    values[0] = sourceFile;
+    values[1] = sourceRow;
+    values[2] = inputOrder(fileIndex, sourceRow);
+    values[4 + FIELD_COUNT] = unitIndex;
+    values[5 + FIELD_COUNT] = true;
+    values[6 + FIELD_COUNT] = raw;
+    values[7 + FIELD_COUNT] = reason;
+    return RowFactory.create(values);
+  }
+}

@@ -1,0 +1,112 @@
+package org.detentionaudit.core.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.TaskContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.util.TaskCompletionListener;
+import org.detentionaudit.core.normalize.NormalizedRecord;
+
+/**
+ * Reads one text file inside a Spark task into rows of {@link PlacementSchema#PARSE_OUTPUT}: a
+ * lazy iterator, so the file is streamed and never held in memory. Every record becomes exactly
+ * one row, loaded or quarantined. I/O failures (a truncated gzip) end the task with an {@link
+ * UnreadableInputException} naming the file.
+ */
+final class TextFileParser implements Iterator<Row> {
+  private final TextFilePlan plan;
+  private final BufferedReader reader;
+  private final DelimitedRecordReader records;
+  private boolean finished;
+
+  private TextFileParser(TextFilePlan plan, BufferedReader reader, DelimitedRecordReader records) {
+    this.plan = plan;
+    this.reader = reader;
+    this.records = records;
+  }
+
+  /** Opens the file, skips preamble and header, and returns the rows; closes at task end. */
+  static Iterator<Row> open(TextFilePlan plan, Configuration configuration) {
+    BufferedReader reader;
+    try {
+      reader = TextFileOpener.open(configuration, plan.qualifiedPath(), plan.gzip());
+      for (int i = 0; i < plan.linesBeforeData(); i++) {
+        reader.readLine();
+      }
+    } catch (IOException e) {
+      throw UnreadableInputException.forIoFailure(plan.sourceName(), plan.gzip(), e);
+    }
+    TaskContext task = TaskContext.get();
+    if (task != null) {
+      task.addTaskCompletionListener(
+          new TaskCompletionListener() {
+            @Override
+            public void onTaskCompletion(TaskContext context) {
+              closeQuietly(reader);
+            }
+          });
+    }
+    return new TextFileParser(
+        plan,
+        reader,
+        new DelimitedRecordReader(reader, plan.delimiterCharacter(), plan.headerWidth()));
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (finished) {
+      return false;
+    }
+    try {
+      boolean more = records.hasNext();
+      if (!more) {
+        finished = true;
+        closeQuietly(reader);
+      }
+      return more;
+    } catch (UncheckedIOException e) {
+      throw UnreadableInputException.forIoFailure(plan.sourceName(), plan.gzip(), e.getCause());
+    }
+  }
+
+  @Override
+  public Row next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    SourceRecord record = records.next();
+    if (record.problem() != null) {
+      return quarantined(record, record.problem());
+    }
+    List<String> fields = record.fields();
+    NormalizedRecord normalized = plan.normalizer().normalize(fields.toArray());
+    if (normalized instanceof NormalizedRecord.Placement placement) {
+      return ParsedRowFactory.placement(
+          plan.sourceName(), record.sourceRow(), plan.fileIndex(), plan.unitIndex(), placement);
+    }
+    return quarantined(record, ((NormalizedRecord.Rejected) normalized).reason());
+  }
+
+  private Row quarantined(SourceRecord record, String reason) {
+    return ParsedRowFactory.quarantined(
+        plan.sourceName(),
+        record.sourceRow(),
+        plan.fileIndex(),
+        plan.unitIndex(),
+        record.raw(),
+        reason);
+  }
+
+  private static void closeQuietly(BufferedReader reader) {
+    try {
+      reader.close();
+    } catch (IOException ignored) {
+      // Reading is over; a failure to close loses nothing.
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package org.detentionaudit.core.normalize;
+
+/**
+ * Recognises a cell that means "no value": empty or whitespace only, or {@code NA} / {@code N/A}
+ * (written by R and by spreadsheets; case ignored).
+ */
+public final class MissingValueMarker {
+  private MissingValueMarker() {}
+
+  /** True for null, blank, {@code NA} and {@code N/A} (surrounding spaces ignored). */
+  public static boolean isMissing(String cell) {
+    if (cell == null) {
+      return true;
+    }
+    String trimmed = cell.trim();
+    return trimmed.isEmpty() || trimmed.equalsIgnoreCase("NA") || trimmed.equalsIgnoreCase("N/A");
+  }
+}

@@ -1,0 +1,369 @@
+package org.detentionaudit.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.detentionaudit.sample.generate.Defect;
+import org.detentionaudit.sample.generate.DefectRates;
+import org.detentionaudit.sample.generate.PlacementSource;
+import org.detentionaudit.sample.generate.SeedCounts;
+import org.detentionaudit.sample.model.PlacementRecord;
+import org.detentionaudit.sample.oracle.CoreRule;
+import org.detentionaudit.sample.oracle.NormalizedPlacement;
+import org.detentionaudit.sample.oracle.ReferenceRuleEvaluator;
+import org.detentionaudit.sample.write.Layout;
+import org.detentionaudit.sample.write.MalformedLineKind;
+import org.detentionaudit.sample.write.OutputFormat;
+import org.detentionaudit.sample.write.OutputSpec;
+import org.detentionaudit.sample.write.RowWriter;
+
+/**
+ * Writes seeded, realistic ICE detention placements with known defects, and the manifest of what an
+ * audit must find in them.
+ *
+ * <pre>{@code
+ * Manifest manifest =
+ *     SampleGenerator.builder()
+ *         .seed(42)
+ *         .placements(5_000)
+ *         .extractDate(LocalDateTime.of(2025, 6, 26, 0, 0))
+ *         .malformedLines(3)
+ *         .build()
+ *         .write(outputDir, List.of(
+ *             OutputSpec.of(Layout.DDP_2025, OutputFormat.CSV),
+ *             OutputSpec.of(Layout.DDP_2025, OutputFormat.PARQUET)));
+ * }</pre>
+ *
+ * <p>Every file gets the same valid rows in the same order; generation, writing and the oracle run in
+ * one streaming pass, one person at a time, so memory does not grow with the row count. The same
+ * settings always give byte-identical text files and manifest. Immutable and reusable: each {@link
+ * #write} call regenerates the data.
+ */
+public final class SampleGenerator {
+
+  /** The default extract date, 2025-06-26T00:00 (the DDP late-June 2025 release). */
+  public static final LocalDateTime DEFAULT_EXTRACT_DATE = LocalDateTime.of(2025, 6, 26, 0, 0);
+
+  /** The generator name and version written to manifests. */
+  public static final String GENERATOR = "detention-audit sample-data 1";
+
+  private static final LocalDateTime EARLIEST_EXTRACT_DATE = LocalDateTime.of(2011, 10, 3, 0, 0);
+
+  private final long seed;
+  private final long placements;
+  private final LocalDateTime extractDate;
+  private final int malformedLines;
+  private final DefectRates rates;
+
+  private SampleGenerator(Builder builder) {
+    this.seed = builder.seed;
+    this.placements = builder.placements;
+    this.extractDate = builder.extractDate;
+    this.malformedLines = builder.malformedLines;
+    this.rates = builder.rates;
+  }
+
+  /** A builder with seed 42, 3,000 placements, {@link #DEFAULT_EXTRACT_DATE}, no malformed lines, default rates. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public long placements() {
+    return placements;
+  }
+
+  public LocalDateTime extractDate() {
+    return extractDate;
+  }
+
+  public int malformedLines() {
+    return malformedLines;
+  }
+
+  public DefectRates rates() {
+    return rates;
+  }
+
+  /**
+   * The generated rows one person at a time, without writing anything (for tests and custom
+   * writers). The rows are those {@link #write} writes, in the same order.
+   */
+  public PlacementSource placementSource() {
+    return new PlacementSource(seed, placements, extractDate, rates);
+  }
+
+  /**
+   * Generates the data once and writes every output, then {@code manifest.json}, into {@code dir}.
+   *
+   * <p>{@code dir} and parent folders of outputs are created; files of the same names are replaced,
+   * other files are left alone. Malformed lines go into every text output at the same positions;
+   * Parquet outputs get none. On an I/O error the files written so far are left as they are.
+   *
+   * @param outputs at least one; paths must be distinct
+   * @return the manifest, as also written to {@code dir/manifest.json}
+   * @throws IllegalArgumentException when {@code outputs} is empty or repeats a path
+   * @throws IOException when a file cannot be written
+   */
+  public Manifest write(Path dir, List<OutputSpec> outputs) throws IOException {
+    Objects.requireNonNull(dir, "dir");
+    List<OutputSpec> specs = List.copyOf(Objects.requireNonNull(outputs, "outputs"));
+    if (specs.isEmpty()) {
+      throw new IllegalArgumentException("Cannot write sample: no output was given");
+    }
+    Set<Path> paths = new HashSet<>();
+    for (OutputSpec spec : specs) {
+      if (!paths.add(Path.of(spec.relativePath()).normalize())) {
+        throw new IllegalArgumentException(
+            "Cannot write sample: output path '" + spec.relativePath() + "' is given twice");
+      }
+    }
+    Files.createDirectories(dir);
+
+    long[] malformedPositions = malformedPositions();
+    List<Manifest.MalformedLine> malformed = new ArrayList<>();
+    ReferenceRuleEvaluator oracle = new ReferenceRuleEvaluator(extractDate);
+    PlacementSource source = placementSource();
+    List<RowWriter> writers = new ArrayList<>();
+    List<RowWriter> textWriters = new ArrayList<>();
+    try {
+      for (OutputSpec spec : specs) {
+        Path file = dir.resolve(spec.relativePath());
+        if (file.getParent() != null) {
+          Files.createDirectories(file.getParent());
+        }
+        RowWriter writer = RowWriter.open(file, spec.layout(), spec.format());
+        writers.add(writer);
+        if (spec.format().isText()) {
+          textWriters.add(writer);
+        }
+      }
+      long rowIndex = 0;
+      long sourceRow = 0;
+      int nextMalformed = 0;
+      PlacementRecord lastRow = null;
+      List<NormalizedPlacement> normalized = new ArrayList<>();
+      while (source.hasNext()) {
+        List<PlacementRecord> batch = source.next();
+        normalized.clear();
+        for (PlacementRecord row : batch) {
+          while (nextMalformed < malformedPositions.length
+              && malformedPositions[nextMalformed] == rowIndex) {
+            MalformedLineKind kind = malformedKind(nextMalformed);
+            malformed.add(new Manifest.MalformedLine(++sourceRow, kind.key()));
+            for (RowWriter writer : textWriters) {
+              writer.writeMalformed(kind, row);
+            }
+            nextMalformed++;
+          }
+          sourceRow++;
+          for (RowWriter writer : writers) {
+            writer.write(row);
+          }
+          normalized.add(NormalizedPlacement.of(row));
+          rowIndex++;
+          lastRow = row;
+        }
+        oracle.accept(normalized);
+      }
+      while (nextMalformed < malformedPositions.length) { // positioned after the last row
+        MalformedLineKind kind = malformedKind(nextMalformed);
+        malformed.add(new Manifest.MalformedLine(++sourceRow, kind.key()));
+        for (RowWriter writer : textWriters) {
+          writer.writeMalformed(kind, lastRow);
+        }
+        nextMalformed++;
+      }
+    } finally {
+      closeAll(writers);
+    }
+
+    Manifest manifest = manifest(specs, source.counts(), malformed, oracle);
+    manifest.writeTo(dir.resolve(Manifest.FILE_NAME));
+    return manifest;
+  }
+
+  private Manifest manifest(
+      List<OutputSpec> specs,
+      SeedCounts counts,
+      List<Manifest.MalformedLine> malformed,
+      ReferenceRuleEvaluator oracle) {
+    List<Manifest.FileEntry> files = new ArrayList<>();
+    for (OutputSpec spec : specs) {
+      files.add(
+          new Manifest.FileEntry(
+              Path.of(spec.relativePath()).normalize().toString().replace('\\', '/'),
+              spec.layout().id(),
+              spec.format().id(),
+              placements,
+              spec.format().isText() ? malformed.size() : 0));
+    }
+    Map<String, Long> byKind = new LinkedHashMap<>();
+    for (MalformedLineKind kind : MalformedLineKind.values()) {
+      byKind.put(kind.key(), 0L);
+    }
+    for (Manifest.MalformedLine line : malformed) {
+      byKind.merge(line.kind(), 1L, Long::sum);
+    }
+    Map<String, Double> defectRates = new LinkedHashMap<>();
+    for (Defect defect : Defect.values()) {
+      defectRates.put(defect.key(), rates.rate(defect));
+    }
+    Map<String, String> definitions = new LinkedHashMap<>();
+    for (CoreRule rule : CoreRule.values()) {
+      definitions.put(rule.id(), rule.recordsCheckedDefinition());
+    }
+    return new Manifest(
+        GENERATOR,
+        seed,
+        placements,
+        counts.people(),
+        counts.stays(),
+        extractDate.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")),
+        new Manifest.Rates(defectRates, rates.nearMissRate(), rates.redactionRate()),
+        files,
+        new Manifest.MalformedLines(malformed.size(), byKind, malformed),
+        new Manifest.Seeded(counts.defectsApplied(), counts.nearMissesApplied()),
+        oracle.countsById(),
+        definitions);
+  }
+
+  /** Sorted positions in [0, placements]: a line at position i goes before valid row i. */
+  private long[] malformedPositions() {
+    SplittableRandom random = new SplittableRandom(seed ^ 0x6D616C666F726D65L);
+    long[] positions = new long[malformedLines];
+    for (int i = 0; i < malformedLines; i++) {
+      positions[i] = random.nextLong(placements + 1);
+    }
+    Arrays.sort(positions);
+    return positions;
+  }
+
+  /** Kinds in turn, so that three or more lines include every kind. */
+  private static MalformedLineKind malformedKind(int index) {
+    MalformedLineKind[] kinds = MalformedLineKind.values();
+    return kinds[index % kinds.length];
+  }
+
+  private static void closeAll(List<RowWriter> writers) throws IOException {
+    IOException failure = null;
+    for (RowWriter writer : writers) {
+      try {
+        writer.close();
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Validating builder of {@link SampleGenerator}; each setter checks its argument at once. */
+  public static final class Builder {
+    private long seed = 42;
+    private long placements = 3_000;
+    private LocalDateTime extractDate = DEFAULT_EXTRACT_DATE;
+    private int malformedLines;
+    private DefectRates rates = DefectRates.defaults();
+
+    private Builder() {}
+
+    /** Any long; the same seed and settings give the same data. Default 42. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Valid rows per file, at least 1 (person 0, booked in at the extract date, is always first). Default 3,000. */
+    public Builder placements(long placements) {
+      if (placements < 1) {
+        throw new IllegalArgumentException(
+            "Cannot set placements: need at least 1, got " + placements);
+      }
+      this.placements = placements;
+      return this;
+    }
+
+    /**
+     * The extract moment: at minute precision (seconds and nanos zero), after 2011-10-03 (book-ins
+     * start on 2011-10-01, FY2012). It will be the largest timestamp of the data. Default {@link
+     * #DEFAULT_EXTRACT_DATE}.
+     */
+    public Builder extractDate(LocalDateTime extractDate) {
+      Objects.requireNonNull(extractDate, "extractDate");
+      if (extractDate.getSecond() != 0 || extractDate.getNano() != 0) {
+        throw new IllegalArgumentException(
+            "Cannot set extract date " + extractDate + ": it must be at minute precision (seconds = 0)");
+      }
+      if (extractDate.isBefore(EARLIEST_EXTRACT_DATE)) {
+        throw new IllegalArgumentException(
+            "Cannot set extract date " + extractDate + ": it must be on or after " + EARLIEST_EXTRACT_DATE
+                + ", as book-ins start in fiscal year 2012");
+      }
+      this.extractDate = extractDate;
+      return this;
+    }
+
+    /** Broken lines to inject into each text file, at least 0. Default 0. */
+    public Builder malformedLines(int malformedLines) {
+      if (malformedLines < 0) {
+        throw new IllegalArgumentException(
+            "Cannot set malformed lines: need 0 or more, got " + malformedLines);
+      }
+      this.malformedLines = malformedLines;
+      return this;
+    }
+
+    /** All seeding rates at once. Default {@link DefectRates#defaults()}. */
+    public Builder defectRates(DefectRates rates) {
+      this.rates = Objects.requireNonNull(rates, "rates");
+      return this;
+    }
+
+    /** One defect's rate per opportunity, in [0, 1]. */
+    public Builder defectRate(Defect defect, double rate) {
+      this.rates = rates.with(defect, rate);
+      return this;
+    }
+
+    /** The near-miss rate per opportunity, in [0, 1]. */
+    public Builder nearMissRate(double rate) {
+      this.rates = rates.withNearMissRate(rate);
+      return this;
+    }
+
+    public SampleGenerator build() {
+      return new SampleGenerator(this);
+    }
+  }
+
+  /** Outputs for every combination of {@code layouts} and {@code formats}, named {@code <layout><ext>}. */
+  public static List<OutputSpec> outputs(
+      List<Layout> layouts, List<OutputFormat> formats) {
+    List<OutputSpec> specs = new ArrayList<>();
+    for (Layout layout : layouts) {
+      for (OutputFormat format : formats) {
+        specs.add(OutputSpec.of(layout, format));
+      }
+    }
+    return specs;
+  }
+}

@@ -1,0 +1,69 @@
+package org.detentionaudit.sample.generate;
+
+import java.util.Locale;
+
+/**
+ * A data defect the generator seeds, named for the core rule it makes fail. Each is applied
+ * independently per opportunity (a placement, a stay, ...) with the rate set in {@link
+ * DefectRates}; one record may carry several defects, and one defect may make other rules fail too
+ * (an open placement in the middle of a stay also overlaps the next one), which is why expected
+ * counts come from the oracle, not from these seeds.
+ */
+public enum Defect {
+  /** Facility code blank or {@code NA} (the name stays). Per placement. */
+  MISSING_FACILITY_CODE("facility.missing_code", 0.01),
+  /** Book-in missing (sometimes the stay book-in too); only in one-placement stays. Per such stay. */
+  MISSING_BOOK_IN("placement.missing_book_in", 0.03),
+  /** Book-out 1 minute to 3 days before book-in. Per closed placement. */
+  NEGATIVE_LENGTH("placement.negative_length", 0.01),
+  /** Book-out equal to book-in. Per closed placement. */
+  ZERO_LENGTH("placement.zero_length", 0.01),
+  /** Stay book-in after the first book-in, or stay book-out before the last book-out. Per stay. */
+  OUTSIDE_STAY("placement.outside_stay", 0.015),
+  /** Book-out blank in a stay that has a stay book-out (reason kept or blanked). Per placement. */
+  OPEN_IN_CLOSED_STAY("placement.open_in_closed_stay", 0.01),
+  /** Release reason blank on a booked-out placement. Per closed placement. */
+  BOOKED_OUT_WITHOUT_REASON("placement.booked_out_without_reason", 0.01),
+  /** A reason on an open placement, or a book-out blanked with its reason kept. Per placement. */
+  PLACEMENT_REASON_WITHOUT_BOOK_OUT("placement.reason_without_book_out", 0.01),
+  /** A stay release reason with no stay book-out. Per stay. */
+  STAY_REASON_WITHOUT_BOOK_OUT("stay.reason_without_book_out", 0.01),
+  /** A release reason outside the vocabulary, e.g. {@code Released to family}. Per reason. */
+  UNKNOWN_RELEASE_REASON("placement.unknown_release_reason", 0.01),
+  /** Person id blank, {@code NA} or redacted on a row. Per placement. */
+  MISSING_PERSON_ID("person.missing_id", 0.01),
+  /** An extra copy of a row (same person, book-in, book-out, facility code). Per placement. */
+  DUPLICATE("placement.duplicate", 0.01),
+  /** A placement booked in before the previous one of its stay was booked out. Per transfer. */
+  OVERLAPPING_PLACEMENTS("person.overlapping_placements", 0.015),
+  /** The last placement of a closed stay released as {@code Transferred}. Per closed stay. */
+  TRANSFERRED_WITHOUT_NEXT("stay.transferred_without_next", 0.015),
+  /**
+   * No book-out and no reason where the person cannot still be held: in a closed stay, before a
+   * later placement, or booked in more than a year before the extract. Per placement.
+   */
+  STATUS_UNKNOWN("status.unknown", 0.01);
+
+  private final String ruleId;
+  private final double defaultRate;
+
+  Defect(String ruleId, double defaultRate) {
+    this.ruleId = ruleId;
+    this.defaultRate = defaultRate;
+  }
+
+  /** The core rule this defect is meant to make fail. */
+  public String ruleId() {
+    return ruleId;
+  }
+
+  /** The rate applied when none is configured. */
+  public double defaultRate() {
+    return defaultRate;
+  }
+
+  /** The name used in manifests and on the command line, e.g. {@code missing_facility_code}. */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

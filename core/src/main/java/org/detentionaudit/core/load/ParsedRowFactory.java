@@ -29,7 +29,8 @@ final class ParsedRowFactory {
     Object[] fieldValues = placement.values();
     System.arraycopy(fieldValues, 0, values, 3, FIELD_COUNT);
     List<String> redacted = placement.redactedFields();
-    values[3 + FIELD_COUNT] = redacted.isEmpty() ? null : redacted;
+    // A Java array: the Row encoder takes arrays or Scala Seqs, not java.util.List.
+    values[3 + FIELD_COUNT] = redacted.isEmpty() ? null : redacted.toArray(new String[0]);
     values[4 + FIELD_COUNT] = unitIndex;
     values[5 + FIELD_COUNT] = false;
     return RowFactory.create(values);

@@ -430,9 +430,10 @@ final class PersonGenerator {
     counts.applied(Defect.STATUS_UNKNOWN);
   }
 
+  /** Another case or stray spaces; a missing code (null, blank, NA) is returned unchanged. */
   private static String caseOrSpaceVariant(SplittableRandom random, String code) {
-    if (code == null) {
-      return null;
+    if (NormalizedPlacement.normalizeText(code) == null) {
+      return code;
     }
     switch (random.nextInt(3)) {
       case 0:
@@ -448,10 +449,12 @@ final class PersonGenerator {
       SplittableRandom random, List<DraftPlacement> rows, int capacity) {
     List<DraftPlacement> written = new ArrayList<>(rows.size() + 2);
     List<DraftPlacement> atEnd = new ArrayList<>();
-    for (DraftPlacement row : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      DraftPlacement row = rows.get(i);
       written.add(row);
-      if (written.size() + atEnd.size() >= capacity) {
-        continue;
+      int originalsLeft = rows.size() - i - 1;
+      if (written.size() + atEnd.size() + originalsLeft >= capacity) {
+        continue; // a copy would push the person past the rows left to generate
       }
       boolean nullInKey =
           row.bookIn == null

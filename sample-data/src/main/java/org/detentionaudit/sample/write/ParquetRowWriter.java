@@ -23,11 +23,11 @@ import org.detentionaudit.sample.model.PlacementRecord;
  * Writes one Parquet file with parquet-hadoop's example {@link Group} writer: snake_case column
  * names, every column optional; timestamps as INT64 TIMESTAMP(MICROS, isAdjustedToUTC=false) holding
  * the wall-clock value (read by Spark as TIMESTAMP_NTZ), dates as INT32 DATE, text as UTF8.
- * Snappy-compressed, 32 MiB row groups (the writer buffers at most about one row group).
+ * Snappy-compressed, 16 MiB row groups; the writer buffers about one row group plus dictionaries, so give the JVM at least 256 MiB of heap when writing Parquet.
  */
 final class ParquetRowWriter implements RowWriter {
 
-  static final int ROW_GROUP_BYTES = 32 * 1024 * 1024;
+  static final int ROW_GROUP_BYTES = 16 * 1024 * 1024;
 
   private final Layout layout;
   private final List<LayoutColumn> columns;

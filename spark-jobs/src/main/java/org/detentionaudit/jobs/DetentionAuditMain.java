@@ -1,5 +1,6 @@
 package org.detentionaudit.jobs;
 
+import java.io.PrintWriter;
 import org.detentionaudit.core.InputException;
 import org.detentionaudit.rules.RuleCatalogException;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
     name = "detention-audit",
     mixinStandardHelpOptions = true,
     versionProvider = DetentionAuditMain.Version.class,
-    subcommands = {AuditCommand.class},
+    subcommands = {AuditCommand.class, GenerateCommand.class, BenchmarkCommand.class},
     description = "Audit the data quality of ICE detention records.")
 public final class DetentionAuditMain implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(DetentionAuditMain.class);
@@ -28,9 +29,16 @@ public final class DetentionAuditMain implements Runnable {
     System.exit(status);
   }
 
-  /** Runs the command line and returns the exit status without exiting (for tests). */
+  /** Runs the command line and returns the exit status without exiting. */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with the given console streams (for tests and embedding). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new DetentionAuditMain());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           Throwable userError = findUserError(e);

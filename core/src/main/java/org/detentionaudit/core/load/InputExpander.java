@@ -22,12 +22,16 @@ import org.detentionaudit.core.InputException;
  *
  * <p>Inputs keep the user's order; a folder is expanded recursively, its files sorted by path.
  * Inside folders, hidden files and folders (names starting with {@code .} or {@code _}, such as
- * {@code _SUCCESS}) and {@code .crc} checksums are ignored; any other file whose type is not
+ * {@code _SUCCESS}), {@code .crc} checksums and companion documents that are never data (manifests,
+ * READMEs, PDFs: see {@link #COMPANION_EXTENSIONS}) are ignored; any other file whose type is not
  * supported is an error rather than silently skipped.
  */
 final class InputExpander {
   private static final List<String> TEXT_EXTENSIONS = List.of(".csv", ".txt", ".tsv");
   private static final List<String> PARQUET_EXTENSIONS = List.of(".parquet", ".parq", ".pq");
+  /** Files that travel with releases but never hold records; skipped inside folders. */
+  static final List<String> COMPANION_EXTENSIONS =
+      List.of(".crc", ".json", ".md", ".pdf", ".yaml", ".yml", ".html", ".htm", ".docx", ".doc", ".log");
 
   private final Configuration hadoopConfiguration;
 
@@ -122,7 +126,8 @@ final class InputExpander {
         return true;
       }
     }
-    return file.getName().toLowerCase(Locale.ROOT).endsWith(".crc");
+    String name = file.getName().toLowerCase(Locale.ROOT);
+    return COMPANION_EXTENSIONS.stream().anyMatch(name::endsWith);
   }
 
   private static String childName(String userPath, Path folder, Path file) {

@@ -18,10 +18,10 @@ public enum CoreRule {
       "placement.outside_stay",
       "rows where book_in and stay_book_in are both non-null, or book_out and stay_book_out are both"
           + " non-null"),
-  PLACEMENT_OPEN_IN_CLOSED_STAY("placement.open_in_closed_stay", "every row"),
-  PLACEMENT_BOOKED_OUT_WITHOUT_REASON("placement.booked_out_without_reason", "every row"),
-  PLACEMENT_REASON_WITHOUT_BOOK_OUT("placement.reason_without_book_out", "every row"),
-  STAY_REASON_WITHOUT_BOOK_OUT("stay.reason_without_book_out", "every row"),
+  PLACEMENT_OPEN_IN_CLOSED_STAY("placement.open_in_closed_stay", "stay_book_out non-null"),
+  PLACEMENT_BOOKED_OUT_WITHOUT_REASON("placement.booked_out_without_reason", "book_out non-null"),
+  PLACEMENT_REASON_WITHOUT_BOOK_OUT("placement.reason_without_book_out", "release_reason non-null"),
+  STAY_REASON_WITHOUT_BOOK_OUT("stay.reason_without_book_out", "stay_release_reason non-null"),
   PLACEMENT_UNKNOWN_RELEASE_REASON(
       "placement.unknown_release_reason", "rows where release_reason is non-null"),
   PERSON_MISSING_ID("person.missing_id", "every row"),

@@ -112,16 +112,20 @@ public final class ReferenceRuleEvaluator {
           (bookInComparable && p.bookIn().isBefore(p.stayBookIn()))
               || (bookOutComparable && p.bookOut().isAfter(p.stayBookOut())));
     }
-    judge(CoreRule.PLACEMENT_OPEN_IN_CLOSED_STAY, p.bookOut() == null && p.stayBookOut() != null);
-    judge(
-        CoreRule.PLACEMENT_BOOKED_OUT_WITHOUT_REASON,
-        p.bookOut() != null && p.releaseReason() == null);
-    judge(
-        CoreRule.PLACEMENT_REASON_WITHOUT_BOOK_OUT,
-        p.releaseReason() != null && p.bookOut() == null);
-    judge(
-        CoreRule.STAY_REASON_WITHOUT_BOOK_OUT,
-        p.stayReleaseReason() != null && p.stayBookOut() == null);
+    // A conditional rule judges the rows where its condition holds: e.g. the share of closed stays
+    // whose placement is still open, as the Deportation Data Project states its own threshold.
+    if (p.stayBookOut() != null) {
+      judge(CoreRule.PLACEMENT_OPEN_IN_CLOSED_STAY, p.bookOut() == null);
+    }
+    if (p.bookOut() != null) {
+      judge(CoreRule.PLACEMENT_BOOKED_OUT_WITHOUT_REASON, p.releaseReason() == null);
+    }
+    if (p.releaseReason() != null) {
+      judge(CoreRule.PLACEMENT_REASON_WITHOUT_BOOK_OUT, p.bookOut() == null);
+    }
+    if (p.stayReleaseReason() != null) {
+      judge(CoreRule.STAY_REASON_WITHOUT_BOOK_OUT, p.stayBookOut() == null);
+    }
     if (p.releaseReason() != null) {
       judge(CoreRule.PLACEMENT_UNKNOWN_RELEASE_REASON, !ReleaseReasons.isKnown(p.releaseReason()));
     }

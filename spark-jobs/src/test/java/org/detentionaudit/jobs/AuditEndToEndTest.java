@@ -1,0 +1,144 @@
+package org.detentionaudit.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.detentionaudit.core.report.RuleSummaryRow;
+import org.detentionaudit.core.report.RunSummary;
+import org.detentionaudit.core.report.SummaryJson;
+import org.detentionaudit.core.testing.SharedSpark;
+import org.detentionaudit.sample.Manifest;
+import org.detentionaudit.sample.SampleGenerator;
+import org.detentionaudit.sample.write.Layout;
+import org.detentionaudit.sample.write.OutputFormat;
+import org.detentionaudit.sample.write.OutputSpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The command line on generated data whose defects are known: every rule's records_failed equals
+ * the generator's manifest, in every layout and format, and the layouts give identical summaries.
+ */
+@ExtendWith(SharedSpark.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditEndToEndTest {
+  private static final List<OutputSpec> FILES =
+      List.of(
+          OutputSpec.of(Layout.DDP_2025, OutputFormat.CSV),
+          OutputSpec.of(Layout.DDP_2025, OutputFormat.CSV_GZIP),
+          OutputSpec.of(Layout.DDP_2025, OutputFormat.PARQUET),
+          OutputSpec.of(Layout.DDP_2026_03, OutputFormat.PIPE),
+          OutputSpec.of(Layout.UWCHR_2012_2024, OutputFormat.TSV));
+
+  private Path dir;
+  private Manifest manifest;
+  private Path data;
+
+  @BeforeAll
+  void generate(@TempDir Path tempDir) throws IOException {
+    dir = tempDir;
+    data = dir.resolve("data");
+    manifest = SampleGenerator.builder().seed(20260327L).placements(4000).build().write(data, FILES);
+  }
+
+  Stream<Arguments> files() {
+    return FILES.stream().map(f -> Arguments.of(f.relativePath(), f.layout().id()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("files")
+  void everyRuleMatchesTheManifest(String file, String layout, SparkSession spark) throws IOException {
+    RunSummary summary = audit(file);
+    assertThat(summary.inputs()).singleElement().satisfies(input -> {
+      assertThat(input.layout()).isEqualTo(layout);
+      assertThat(input.rowsRead()).isEqualTo(manifest.placements());
+      assertThat(input.rowsLoaded()).isEqualTo(manifest.placements());
+      assertThat(input.rowsQuarantined()).isZero();
+    });
+    assertThat(summary.extractDate()).isEqualTo(manifest.extractDateTime().toString());
+    assertThat(summary.rules()).hasSize(15);
+    for (RuleSummaryRow row : summary.rules()) {
+      assertThat(row.recordsFailed())
+          .as(file + " " + row.ruleId())
+          .isEqualTo(manifest.expected(row.ruleId()).recordsFailed());
+      assertThat(row.recordsFailed()).as("every rule has seeded failures").isPositive();
+    }
+    // summary.parquet says the same as summary.json, and findings hold exactly the failed records
+    Path out = dir.resolve("out-" + file);
+    List<Row> parquet = spark.read().parquet(out.resolve("summary.parquet").toString()).collectAsList();
+    assertThat(parquet).hasSize(15);
+    for (Row row : parquet) {
+      RuleSummaryRow json =
+          summary.rules().stream().filter(r -> r.ruleId().equals(row.getAs("rule_id"))).findFirst().orElseThrow();
+      assertThat((Long) row.getAs("records_failed")).isEqualTo(json.recordsFailed());
+      assertThat((Long) row.getAs("records_checked")).isEqualTo(json.recordsChecked());
+      assertThat((String) row.getAs("status")).isEqualTo(json.status());
+    }
+    long findings = spark.read().parquet(out.resolve("findings.parquet").toString()).count();
+    assertThat(findings).isEqualTo(summary.rules().stream().mapToLong(RuleSummaryRow::recordsFailed).sum());
+    assertThat(out.resolve("report.html")).content().contains("placement.negative_length");
+  }
+
+  @Test
+  void theThreeLayoutsGiveIdenticalSummaries() throws IOException {
+    Map<String, String> ddp2025 = comparable(audit("ddp-2025.csv"));
+    assertThat(comparable(audit("ddp-2026-03.txt"))).isEqualTo(ddp2025);
+    assertThat(comparable(audit("uwchr-2012-2024.tsv"))).isEqualTo(ddp2025);
+  }
+
+  @Test
+  void severalFilesOfOneLayoutFormOneDataset() throws IOException {
+    RunSummary one = audit("ddp-2025.csv");
+    Path folder = dir.resolve("two-files");
+    Files.createDirectories(folder);
+    Files.copy(data.resolve("ddp-2025.csv"), folder.resolve("a.csv"));
+    Path output = dir.resolve("out-two-files");
+    CommandRun run =
+        CommandRun.of("audit", "--input", folder.toString(), "--input", data.resolve("ddp-2025.csv.gz").toString(), "--output", output.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    RunSummary two = SummaryJson.read(Files.readString(output.resolve("summary.json")));
+    assertThat(two.inputs()).hasSize(2);
+    assertThat(two.rowsRead()).isEqualTo(2 * one.rowsRead());
+    // The second copy duplicates every record with a person id: each becomes a duplicate.
+    long duplicatesOne = find(one, "placement.duplicate").recordsFailed();
+    long checkedOne = find(one, "placement.duplicate").recordsChecked();
+    assertThat(find(two, "placement.duplicate").recordsFailed()).isEqualTo(duplicatesOne + checkedOne);
+    assertThat(find(two, "person.missing_id").recordsFailed()).isEqualTo(2 * find(one, "person.missing_id").recordsFailed());
+  }
+
+  private RunSummary audit(String file) throws IOException {
+    Path output = dir.resolve("out-" + file);
+    CommandRun run =
+        CommandRun.of(
+            "audit", "--input", data.resolve(file).toString(), "--output", output.toString(), "--overwrite");
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Report: " + output + "/report.html");
+    return SummaryJson.read(Files.readString(output.resolve("summary.json")));
+  }
+
+  private static RuleSummaryRow find(RunSummary summary, String ruleId) {
+    return summary.rules().stream().filter(r -> r.ruleId().equals(ruleId)).findFirst().orElseThrow();
+  }
+
+  private static Map<String, String> comparable(RunSummary summary) {
+    Map<String, String> rows = new TreeMap<>();
+    for (RuleSummaryRow r : summary.rules()) {
+      rows.put(r.ruleId(), r.status() + " " + r.recordsChecked() + " " + r.recordsFailed());
+    }
+    return rows;
+  }
+}

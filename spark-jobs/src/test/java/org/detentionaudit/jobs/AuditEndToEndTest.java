@@ -75,6 +75,9 @@ class AuditEndToEndTest {
       assertThat(row.recordsFailed())
           .as(file + " " + row.ruleId())
           .isEqualTo(manifest.expected(row.ruleId()).recordsFailed());
+      assertThat(row.recordsChecked())
+          .as(file + " " + row.ruleId() + " checked")
+          .isEqualTo(manifest.expected(row.ruleId()).recordsChecked());
       assertThat(row.recordsFailed()).as("every rule has seeded failures").isPositive();
     }
     // summary.parquet says the same as summary.json, and findings hold exactly the failed records

@@ -29,6 +29,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * part in no per-person rule, and must not pile into one huge partition).
  */
 public final class PersonOrdering {
+  /** The partition key: the trimmed, upper-cased person id, or a unique key for rows without one. */
+  public static final String PERSON_KEY = "_person_key";
   /** Latest end of the person's earlier placements; an open placement counts as never ending. */
   public static final String PREV_MAX_END = "_prev_max_end";
   /** True when an earlier record has the same (person, book_in, book_out, facility_code). */
@@ -47,15 +49,25 @@ public final class PersonOrdering {
 
   private PersonOrdering() {}
 
-  /** Adds the derived per-person columns to the placements (lazily: nothing runs yet). */
+  /**
+   * Adds the derived per-person columns to the placements (lazily: nothing runs yet). All of them
+   * are computed in one projection over one window specification, so Spark plans a single
+   * exchange, sort and window operator.
+   */
   public static Dataset<Row> addPersonColumns(Dataset<Row> placements) {
-    Column personKey =
-        coalesce(
-            upper(expr("trim(person_id)")),
-            concat(lit("\u0000no-person-"), col("input_order").cast("string")));
+    Dataset<Row> keyed =
+        placements.withColumn(
+            PERSON_KEY,
+            coalesce(
+                upper(expr("trim(person_id)")),
+                concat(lit("\u0000no-person-"), col("input_order").cast("string"))));
     WindowSpec ordered =
-        Window.partitionBy(personKey)
+        Window.partitionBy(col(PERSON_KEY))
             .orderBy(col("book_in").asc_nulls_last(), col("book_out").asc_nulls_last(), col("input_order").asc());
+    WindowSpec earlier = ordered.rowsBetween(Window.unboundedPreceding(), -1);
+    WindowSpec later = ordered.rowsBetween(1, Window.unboundedFollowing());
+    // The whole partition: Spark computes such a frame once per person, not once per row.
+    WindowSpec whole = ordered.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
     Column twinKey =
         concat_ws(
             "|",
@@ -63,34 +75,19 @@ public final class PersonOrdering {
             coalesce(col("book_out").cast("string"), lit(NULL_MARK)),
             coalesce(upper(expr("trim(facility_code)")), lit(NULL_MARK)));
     Column stayKey = coalesce(col("stay_book_in").cast("string"), lit(NULL_MARK));
-    // The whole partition: Spark computes such a frame once per person, not once per row.
-    WindowSpec whole = ordered.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
 
-    return placements
-        .withColumn(
-            PREV_MAX_END,
-            max(coalesce(col("book_out"), expr(OPEN_END_SQL)))
-                .over(ordered.rowsBetween(Window.unboundedPreceding(), -1)))
-        .withColumn(
-            EARLIER_TWIN,
-            coalesce(
-                array_contains(
-                    collect_list(twinKey).over(ordered.rowsBetween(Window.unboundedPreceding(), -1)),
-                    twinKey),
-                lit(false)))
-        .withColumn(
-            LATER_IN_STAY,
-            coalesce(
-                array_contains(
-                    collect_list(stayKey).over(ordered.rowsBetween(1, Window.unboundedFollowing())),
-                    stayKey),
-                lit(false)))
-        .withColumn(
-            STAY_HAS_BOOK_OUT,
-            coalesce(
+    return keyed.select(
+        col("*"),
+        max(coalesce(col("book_out"), expr(OPEN_END_SQL))).over(earlier).as(PREV_MAX_END),
+        coalesce(array_contains(collect_list(twinKey).over(earlier), twinKey), lit(false))
+            .as(EARLIER_TWIN),
+        coalesce(array_contains(collect_list(stayKey).over(later), stayKey), lit(false))
+            .as(LATER_IN_STAY),
+        coalesce(
                 array_contains(
                     collect_set(when(col("stay_book_out").isNotNull(), stayKey)).over(whole), stayKey),
-                lit(false)))
-        .withColumn(PERSON_MAX_BOOK_IN, max(col("book_in")).over(whole));
+                lit(false))
+            .as(STAY_HAS_BOOK_OUT),
+        max(col("book_in")).over(whole).as(PERSON_MAX_BOOK_IN));
   }
 }

@@ -25,6 +25,8 @@ import org.detentionaudit.core.check.deequ.DeequPredicateCounter;
 import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.Rule;
 import org.detentionaudit.rules.RuleScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates rules on normalized placements: counts in one Deequ scan, findings in one per-person
@@ -35,6 +37,7 @@ import org.detentionaudit.rules.RuleScope;
  * stops the run.
  */
 public final class RuleEvaluation {
+  private static final Logger LOG = LoggerFactory.getLogger(RuleEvaluation.class);
   /** Columns of {@code findings.parquet}, in order. */
   public static final List<String> FINDING_COLUMNS =
       List.of(
@@ -104,14 +107,24 @@ public final class RuleEvaluation {
             deequPredicates.put(failedKey(rule), predicate.failedWhereCheckedSql());
           }
         });
+    long started = System.nanoTime();
     Map<String, Long> deequCounts = DeequPredicateCounter.count(placements, deequPredicates);
+    LOG.info(
+        "Counted {} rule predicates in one Deequ scan in {} s",
+        deequPredicates.size(),
+        seconds(started));
 
+    started = System.nanoTime();
     Dataset<Row> findings = findings(placements, applicable);
     findings.persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Long> findingCounts = new HashMap<>();
     for (Row row : findings.groupBy("rule_id").count().collectAsList()) {
       findingCounts.put(row.getString(0), row.getLong(1));
     }
+    LOG.info(
+        "Built {} findings (one per-person sort) in {} s",
+        findingCounts.values().stream().mapToLong(Long::longValue).sum(),
+        seconds(started));
 
     List<RuleOutcome> outcomes = new ArrayList<>();
     for (Rule rule : rules) {
@@ -171,6 +184,10 @@ public final class RuleEvaluation {
             col("book_out"),
             col("facility_code"),
             col("_failure.detail").as("detail"));
+  }
+
+  private static String seconds(long startedNanos) {
+    return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e9);
   }
 
   private static String checkedKey(Rule rule) {

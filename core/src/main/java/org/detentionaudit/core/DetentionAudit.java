@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +135,7 @@ public final class DetentionAudit {
               inputSummaries.stream().mapToLong(RunSummary.InputSummary::rowsRead).sum(),
               inputSummaries.stream().mapToLong(RunSummary.InputSummary::rowsLoaded).sum(),
               inputSummaries.stream().mapToLong(RunSummary.InputSummary::rowsQuarantined).sum(),
-              extract.value().map(LocalDateTime::toString).orElse(null),
+              extract.value().map(DateTimeFormatter.ISO_LOCAL_DATE_TIME::format).orElse(null),
               extract.origin(),
               evaluation.outcomes().stream().map(RuleSummaryRow::of).toList());
       return new AuditResult(spark, summary, evaluation.outcomes(), evaluation.findings(), loaded);

@@ -69,7 +69,8 @@ class AuditEndToEndTest {
       assertThat(input.rowsLoaded()).isEqualTo(manifest.placements());
       assertThat(input.rowsQuarantined()).isZero();
     });
-    assertThat(summary.extractDate()).isEqualTo(manifest.extractDateTime().toString());
+    assertThat(summary.extractDate()).isEqualTo(manifest.extractDate());
+    assertThat(summary.extractDateOrigin()).startsWith("inferred");
     assertThat(summary.rules()).hasSize(15);
     for (RuleSummaryRow row : summary.rules()) {
       assertThat(row.recordsFailed())

@@ -78,8 +78,9 @@ public final class InputLoader {
    * Reads, normalizes and materializes (persists + counts) the inputs.
    *
    * <p>Every input must resolve to a layout ({@code forcedLayoutName} overrides detection for all of
-   * them; empty or {@code auto} detects). The returned placements and quarantine are persisted
-   * ({@code MEMORY_AND_DISK}); call {@link LoadedDataset#unpersist()} when done. For each input,
+   * them; empty or {@code auto} detects). The returned placements and quarantine are filters of one
+   * persisted ({@code MEMORY_AND_DISK}) parse output, materialized here by the one aggregation that
+   * counts the rows; call {@link LoadedDataset#unpersist()} when done. For each input,
    * rows read = rows loaded + rows quarantined.
    *
    * @param inputPaths files or folders, in the order that defines {@code input_order}; not empty
@@ -149,21 +150,18 @@ public final class InputLoader {
                 readAndQuarantined[0] - readAndQuarantined[1],
                 readAndQuarantined[1]));
       }
+      // Both tables are filters of the one cached parse output: the data is materialized once
+      // (by the count above) and the cache is released with the LoadedDataset.
       Dataset<Row> placements =
           parsed
               .filter(not(col(PlacementSchema.QUARANTINED)))
-              .select(columns(PlacementSchema.PLACEMENTS.fields()))
-              .persist(StorageLevel.MEMORY_AND_DISK());
+              .select(columns(PlacementSchema.PLACEMENTS.fields()));
       Dataset<Row> quarantine =
           parsed
               .filter(col(PlacementSchema.QUARANTINED))
-              .select(columns(PlacementSchema.QUARANTINE.fields()))
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      // Materialize both from the cached parse output, then drop it: the source is read once.
-      placements.count();
-      quarantine.count();
-      parsed.unpersist(false);
-      return new LoadedDataset(placements, quarantine, availableFields(units), accounting);
+              .select(columns(PlacementSchema.QUARANTINE.fields()));
+      return new LoadedDataset(
+          placements, quarantine, availableFields(units), accounting, parsed);
     } catch (Exception e) {
       // Spark raises the checked SparkException from Scala code, hence Exception here.
       parsed.unpersist(false);

@@ -16,19 +16,38 @@ import org.detentionaudit.rules.CanonicalField;
  * @param availableFields the canonical fields present in every input (intersection); a field
  *     outside this set may still be non-null for rows of some inputs
  * @param inputs one account per input, in input order
+ * @param cached the persisted dataset that {@code placements} and {@code quarantine} are filters
+ *     of (the parse output of all inputs), released by {@link #unpersist()}; null when the two
+ *     datasets are persisted themselves
  */
 public record LoadedDataset(
     Dataset<Row> placements,
     Dataset<Row> quarantine,
     Set<CanonicalField> availableFields,
-    List<InputAccounting> inputs) {
+    List<InputAccounting> inputs,
+    Dataset<Row> cached) {
   public LoadedDataset {
     availableFields = Set.copyOf(availableFields);
     inputs = List.copyOf(inputs);
   }
 
-  /** Releases the cached parse output behind both datasets (non-blocking). Safe to call twice. */
+  /** A dataset whose placements and quarantine are persisted themselves (or not at all). */
+  public LoadedDataset(
+      Dataset<Row> placements,
+      Dataset<Row> quarantine,
+      Set<CanonicalField> availableFields,
+      List<InputAccounting> inputs) {
+    this(placements, quarantine, availableFields, inputs, null);
+  }
+
+  /**
+   * Releases the cached parse output behind both datasets (non-blocking). Safe to call twice;
+   * using the datasets afterwards reads the inputs again.
+   */
   public void unpersist() {
+    if (cached != null) {
+      cached.unpersist(false);
+    }
     placements.unpersist(false);
     quarantine.unpersist(false);
   }

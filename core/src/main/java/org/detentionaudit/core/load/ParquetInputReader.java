@@ -1,17 +1,18 @@
 package org.detentionaudit.core.load;
 
+import static org.apache.spark.sql.functions.lit;
+
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -22,9 +23,6 @@ import org.detentionaudit.core.InputException;
 import org.detentionaudit.core.layout.Layout;
 import org.detentionaudit.core.layout.LayoutCatalog;
 import org.detentionaudit.core.layout.LayoutMatch;
-import org.detentionaudit.core.normalize.FieldSource;
-import org.detentionaudit.core.normalize.NormalizedRecord;
-import org.detentionaudit.core.normalize.PlacementNormalizer;
 import org.detentionaudit.rules.CanonicalField;
 
 /**
@@ -38,10 +36,20 @@ import org.detentionaudit.rules.CanonicalField;
  * wall clock, whatever the session time zone) or text (parsed with the layout's date formats;
  * unparseable text is quarantined). Text fields of other types are cast to string. For a
  * quarantined row, {@code raw} lists the mapped columns as {@code name=value} pairs.
+ *
+ * <p>Everything is one Spark SQL projection, compiled by whole-stage code generation: text cells
+ * are trimmed and judged missing or redacted by {@link CellExpressions} (the same rules as {@link
+ * org.detentionaudit.core.normalize.PlacementNormalizer}, which reads text files), typed timestamps
+ * are converted natively, and only timestamps given as text go through a Java UDF ({@link
+ * TimestampTextColumns}). The file of a row comes from {@link ParquetFileOrigin}, with no per-row
+ * path parsing.
  */
 final class ParquetInputReader {
-  private static final String FILE_PATH = "__detention_audit_file_path";
-  private static final String ROW_INDEX = "__detention_audit_row_index";
+  private static final LocalDateTime EPOCH = LocalDateTime.of(1970, 1, 1, 0, 0);
+  private static final Duration ONE_MICROSECOND = Duration.ofNanos(1_000);
+  private static final DataType REDACTED_TYPE =
+      PlacementSchema.PLACEMENTS.apply(PlacementSchema.REDACTED_FIELDS).dataType();
+  private static final Column NO_REDACTION = functions.array().cast(REDACTED_TYPE);
 
   private final SparkSession spark;
   private final LayoutCatalog catalog;
@@ -78,30 +86,178 @@ final class ParquetInputReader {
     }
     LayoutMatch match = catalog.resolve(header, forced, unitName);
 
-    List<Column> selected = new ArrayList<>();
-    selected.add(functions.col("_metadata.file_path").as(FILE_PATH));
-    selected.add(functions.col("_metadata.row_index").as(ROW_INDEX));
-    List<FieldSource> sources = new ArrayList<>();
+    ParquetFileOrigin origin = ParquetFileOrigin.match(source.inputFiles(), files);
+    TimestampTextColumns dates = new TimestampTextColumns(match.layout().timestampParser());
+
+    // Layered selects: Catalyst collapses them, except where that would repeat an expensive
+    // expression (the trim, the marker tests, the date UDF), which is then computed once per row.
+    Column filePath = functions.col("_metadata.file_path");
+    List<Column> read = new ArrayList<>();
+    read.add(origin.sourceName(filePath).as(PlacementSchema.SOURCE_FILE));
+    read.add(functions.col("_metadata.row_index").plus(1L).as(PlacementSchema.SOURCE_ROW));
+    read.add(origin.fileIndex(filePath).as(FILE_INDEX));
+    List<String> columnNames = new ArrayList<>();
+    List<CanonicalField> fields = new ArrayList<>();
     for (Map.Entry<CanonicalField, Integer> entry : match.fieldPositions().entrySet()) {
       StructField column = columns[entry.getValue()];
-      sources.add(new FieldSource(entry.getKey(), selected.size(), column.name()));
-      selected.add(valueColumn(entry.getKey(), column).as("__field_" + entry.getKey().ordinal()));
+      fields.add(entry.getKey());
+      columnNames.add(column.name());
+      read.add(valueColumn(entry.getKey(), column).as(valueName(entry.getKey())));
     }
-    PlacementNormalizer normalizer =
-        new PlacementNormalizer(sources, match.layout().timestampParser());
+    Dataset<Row> values = source.select(read.toArray(new Column[0]));
 
-    Map<String, FileIdentity> filesByPath = new HashMap<>();
-    for (InputFile file : files) {
-      filesByPath.put(pathKey(file.qualifiedPath()), new FileIdentity(file.sourceName(), file.fileIndex()));
+    // Text cells (text fields, and timestamps given as text): trimmed and classified.
+    List<Column> classified = new ArrayList<>(List.of(functions.col("*")));
+    for (CanonicalField field : fields) {
+      if (isText(field, values)) {
+        Column trimmed = CellExpressions.trimmed(functions.col(valueName(field)));
+        classified.add(trimmed.as(trimmedName(field)));
+      }
     }
-    Dataset<Row> projected = source.select(selected.toArray(new Column[0]));
-    MapFunction<Row, Row> toParsedRow =
-        row -> toParsedRow(row, unitIndex, filesByPath, sources, normalizer);
-    Dataset<Row> parsed = projected.map(toParsedRow, Encoders.row(PlacementSchema.PARSE_OUTPUT));
-    return new ParquetInput(match, parsed);
+    Dataset<Row> trimmed = values.select(classified.toArray(new Column[0]));
+    List<Column> kinds = new ArrayList<>(List.of(functions.col("*")));
+    for (CanonicalField field : fields) {
+      if (isText(field, values)) {
+        Column text = functions.col(trimmedName(field));
+        Column kind =
+            functions
+                .when(CellExpressions.isMissing(text), lit(MISSING))
+                .when(CellExpressions.isRedaction(text), lit(REDACTED))
+                .otherwise(lit(VALUE));
+        kinds.add(kind.as(kindName(field)));
+      }
+    }
+    Dataset<Row> withKinds = trimmed.select(kinds.toArray(new Column[0]));
+    List<Column> typed = new ArrayList<>(List.of(functions.col("*")));
+    for (CanonicalField field : fields) {
+      typed.add(normalizedValue(field, values, dates).as(normalizedName(field)));
+    }
+    Dataset<Row> normalized = withKinds.select(typed.toArray(new Column[0]));
+    return new ParquetInput(match, parseOutput(normalized, values, fields, columnNames, unitIndex));
   }
 
-  private record FileIdentity(String sourceName, int fileIndex) implements java.io.Serializable {}
+  private static final String FILE_INDEX = "__file_index";
+  private static final int MISSING = 0;
+  private static final int REDACTED = 1;
+  private static final int VALUE = 2;
+
+  /** True when the field's cells are judged as text (not a typed timestamp). */
+  private static boolean isText(CanonicalField field, Dataset<Row> values) {
+    if (field.type() == CanonicalField.Type.TEXT) {
+      return true;
+    }
+    return values.schema().apply(valueName(field)).dataType().equals(DataTypes.StringType);
+  }
+
+  private static Column normalizedValue(
+      CanonicalField field, Dataset<Row> values, TimestampTextColumns dates) {
+    Column value = functions.col(valueName(field));
+    if (!isText(field, values)) {
+      DataType type = values.schema().apply(valueName(field)).dataType();
+      // An instant is read as its UTC wall clock: epoch + its microseconds, with no time zone.
+      return type.equals(DataTypes.TimestampType)
+          ? lit(EPOCH).plus(lit(ONE_MICROSECOND).multiply(functions.unix_micros(value)))
+          : value;
+    }
+    Column isValue = functions.col(kindName(field)).equalTo(lit(VALUE));
+    Column text = functions.col(trimmedName(field));
+    return functions.when(
+        isValue, field.type() == CanonicalField.Type.TEXT ? text : dates.parse(text));
+  }
+
+  private static Dataset<Row> parseOutput(
+      Dataset<Row> normalized,
+      Dataset<Row> values,
+      List<CanonicalField> fields,
+      List<String> columnNames,
+      int unitIndex) {
+    Column quarantined = lit(false);
+    Column reason = null;
+    List<Column> redactions = new ArrayList<>();
+    List<Column> redactionLists = new ArrayList<>();
+    for (int i = 0; i < fields.size(); i++) {
+      CanonicalField field = fields.get(i);
+      if (!isText(field, values)) {
+        continue;
+      }
+      Column kind = functions.col(kindName(field));
+      redactions.add(kind.equalTo(lit(REDACTED)));
+      redactionLists.add(
+          functions
+              .when(kind.equalTo(lit(REDACTED)), functions.array(lit(field.columnName())))
+              .otherwise(NO_REDACTION));
+      if (field.type() == CanonicalField.Type.TIMESTAMP) {
+        Column unparseable =
+            kind.equalTo(lit(VALUE)).and(functions.col(normalizedName(field)).isNull());
+        quarantined = quarantined.or(unparseable);
+        // Fields are in canonical order: the first unparseable one names the reason.
+        Column fieldReason =
+            TimestampTextColumns.unparseableReason(
+                columnNames.get(i), functions.col(trimmedName(field)));
+        reason =
+            reason == null
+                ? functions.when(unparseable, fieldReason)
+                : reason.when(unparseable, fieldReason);
+      }
+    }
+    Column redacted;
+    if (redactions.isEmpty()) {
+      redacted = lit(null).cast(REDACTED_TYPE);
+    } else {
+      // Built only for rows with a redaction; concat of non-null arrays keeps array<string not null>.
+      Column anyRedacted = redactions.stream().reduce(Column::or).orElseThrow();
+      redacted =
+          functions.when(
+              anyRedacted, functions.concat(redactionLists.toArray(new Column[0])));
+    }
+    Column inputOrder =
+        functions
+            .col(FILE_INDEX)
+            .multiply(PlacementSchema.INPUT_ORDER_FILE_STRIDE)
+            .plus(functions.col(PlacementSchema.SOURCE_ROW));
+    List<Column> rawValues = new ArrayList<>();
+    for (CanonicalField field : fields) {
+      rawValues.add(functions.col(valueName(field)));
+    }
+
+    List<Column> output = new ArrayList<>();
+    output.add(functions.col(PlacementSchema.SOURCE_FILE));
+    output.add(functions.col(PlacementSchema.SOURCE_ROW));
+    output.add(inputOrder.as(PlacementSchema.INPUT_ORDER));
+    for (CanonicalField field : CanonicalField.values()) {
+      Column value =
+          fields.contains(field)
+              ? functions.col(normalizedName(field))
+              : lit(null).cast(PlacementSchema.sparkType(field));
+      output.add(value.as(field.columnName()));
+    }
+    output.add(redacted.as(PlacementSchema.REDACTED_FIELDS));
+    output.add(lit(unitIndex).as(PlacementSchema.INPUT_UNIT));
+    output.add(quarantined.as(PlacementSchema.QUARANTINED));
+    output.add(
+        functions
+            .when(quarantined, RawRecordColumn.of(columnNames, rawValues))
+            .as(PlacementSchema.RAW));
+    output.add(
+        (reason == null ? lit(null).cast(DataTypes.StringType) : reason).as(PlacementSchema.REASON));
+    return normalized.select(output.toArray(new Column[0]));
+  }
+
+  private static String valueName(CanonicalField field) {
+    return "__value_" + field.ordinal();
+  }
+
+  private static String trimmedName(CanonicalField field) {
+    return "__trimmed_" + field.ordinal();
+  }
+
+  private static String kindName(CanonicalField field) {
+    return "__kind_" + field.ordinal();
+  }
+
+  private static String normalizedName(CanonicalField field) {
+    return "__normalized_" + field.ordinal();
+  }
 
   private static Column valueColumn(CanonicalField field, StructField column) {
     Column value = functions.col("`" + column.name().replace("`", "``") + "`");
@@ -119,42 +275,6 @@ final class ParquetInputReader {
       return value.cast(DataTypes.TimestampNTZType);
     }
     return value.cast(DataTypes.StringType);
-  }
-
-  private static Row toParsedRow(
-      Row row,
-      int unitIndex,
-      Map<String, FileIdentity> filesByPath,
-      List<FieldSource> sources,
-      PlacementNormalizer normalizer) {
-    FileIdentity file = filesByPath.get(pathKey(row.getString(0)));
-    if (file == null) {
-      throw new IllegalStateException("Parquet row from an unexpected file: " + row.getString(0));
-    }
-    long sourceRow = row.getLong(1) + 1;
-    Object[] values = new Object[row.length()];
-    for (int i = 2; i < row.length(); i++) {
-      values[i] = row.get(i);
-    }
-    NormalizedRecord normalized = normalizer.normalize(values);
-    if (normalized instanceof NormalizedRecord.Placement placement) {
-      return ParsedRowFactory.placement(
-          file.sourceName(), sourceRow, file.fileIndex(), unitIndex, placement);
-    }
-    StringBuilder raw = new StringBuilder();
-    for (FieldSource source : sources) {
-      if (raw.length() > 0) {
-        raw.append("; ");
-      }
-      raw.append(source.columnName()).append('=').append(values[source.position()]);
-    }
-    return ParsedRowFactory.quarantined(
-        file.sourceName(),
-        sourceRow,
-        file.fileIndex(),
-        unitIndex,
-        raw.toString(),
-        ((NormalizedRecord.Rejected) normalized).reason());
   }
 
   /**

@@ -88,13 +88,20 @@ public final class PlacementNormalizer implements Serializable {
       } else {
         Optional<LocalDateTime> parsed = timestampParser.parse(text);
         if (parsed.isEmpty()) {
-          return new NormalizedRecord.Rejected(
-              "unparseable date in column '" + source.columnName() + "': '" + shorten(text) + "'");
+          return new NormalizedRecord.Rejected(unparseableDateReason(source.columnName(), text));
         }
         values[field.ordinal()] = parsed.get();
       }
     }
     return new NormalizedRecord.Placement(values, redacted == null ? List.of() : redacted);
+  }
+
+  /**
+   * The quarantine reason for date text no format reads: {@code unparseable date in column
+   * '<column>': '<text>'}, the text cut to 200 characters (then {@code ...}).
+   */
+  public static String unparseableDateReason(String columnName, String text) {
+    return "unparseable date in column '" + columnName + "': '" + shorten(text) + "'";
   }
 
   private static LocalDateTime typedTimestamp(Object raw) {

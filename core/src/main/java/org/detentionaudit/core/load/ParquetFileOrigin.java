@@ -56,27 +56,34 @@ final class ParquetFileOrigin {
     return new ParquetFileOrigin(List.copyOf(paths), List.copyOf(matched));
   }
 
-  /** The file's {@link InputFile#sourceName()}, from the {@code filePath} column. Never null. */
-  Column sourceName(Column filePath) {
-    return byFile(filePath, files.stream().map(file -> lit(file.sourceName())).toList());
-  }
-
   /** The file's {@link InputFile#fileIndex()} as a long, from the {@code filePath} column. */
   Column fileIndex(Column filePath) {
-    return byFile(filePath, files.stream().map(file -> lit((long) file.fileIndex())).toList());
-  }
-
-  private Column byFile(Column filePath, List<Column> values) {
-    if (values.size() == 1) {
-      return values.get(0);
+    List<Column> indexes = files.stream().map(file -> lit((long) file.fileIndex())).toList();
+    if (indexes.size() == 1) {
+      return indexes.get(0);
     }
     // Every branch is a literal, so the result is non-null. The last file is the ELSE branch: the
     // paths are the ones Spark itself reports for this read, so no other path can occur.
-    Column choice = functions.when(isFile(filePath, 0), values.get(0));
-    for (int i = 1; i < values.size() - 1; i++) {
-      choice = choice.when(isFile(filePath, i), values.get(i));
+    Column choice = functions.when(isFile(filePath, 0), indexes.get(0));
+    for (int i = 1; i < indexes.size() - 1; i++) {
+      choice = choice.when(isFile(filePath, i), indexes.get(i));
     }
-    return choice.otherwise(values.get(values.size() - 1));
+    return choice.otherwise(indexes.get(indexes.size() - 1));
+  }
+
+  /**
+   * The file's {@link InputFile#sourceName()}, from the column {@link #fileIndex(Column)} gave
+   * (integer comparisons only). Never null.
+   */
+  Column sourceName(Column fileIndex) {
+    Column choice = lit(files.get(files.size() - 1).sourceName());
+    for (int i = files.size() - 2; i >= 0; i--) {
+      choice =
+          functions
+              .when(fileIndex.equalTo(lit((long) files.get(i).fileIndex())), lit(files.get(i).sourceName()))
+              .otherwise(choice);
+    }
+    return choice;
   }
 
   private Column isFile(Column filePath, int file) {

@@ -92,10 +92,11 @@ final class ParquetInputReader {
     // Layered selects: Catalyst collapses them, except where that would repeat an expensive
     // expression (the trim, the marker tests, the date UDF), which is then computed once per row.
     Column filePath = functions.col("_metadata.file_path");
+    Dataset<Row> located = source.withColumn(FILE_INDEX, origin.fileIndex(filePath));
     List<Column> read = new ArrayList<>();
-    read.add(origin.sourceName(filePath).as(PlacementSchema.SOURCE_FILE));
+    read.add(origin.sourceName(functions.col(FILE_INDEX)).as(PlacementSchema.SOURCE_FILE));
     read.add(functions.col("_metadata.row_index").plus(1L).as(PlacementSchema.SOURCE_ROW));
-    read.add(origin.fileIndex(filePath).as(FILE_INDEX));
+    read.add(functions.col(FILE_INDEX));
     List<String> columnNames = new ArrayList<>();
     List<CanonicalField> fields = new ArrayList<>();
     for (Map.Entry<CanonicalField, Integer> entry : match.fieldPositions().entrySet()) {
@@ -104,7 +105,7 @@ final class ParquetInputReader {
       columnNames.add(column.name());
       read.add(valueColumn(entry.getKey(), column).as(valueName(entry.getKey())));
     }
-    Dataset<Row> values = source.select(read.toArray(new Column[0]));
+    Dataset<Row> values = located.select(read.toArray(new Column[0]));
 
     // Text cells (text fields, and timestamps given as text): trimmed and classified.
     List<Column> classified = new ArrayList<>(List.of(functions.col("*")));

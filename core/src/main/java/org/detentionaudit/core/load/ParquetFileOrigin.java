@@ -62,13 +62,22 @@ final class ParquetFileOrigin {
     if (indexes.size() == 1) {
       return indexes.get(0);
     }
-    // Every branch is a literal, so the result is non-null. The last file is the ELSE branch: the
-    // paths are the ones Spark itself reports for this read, so no other path can occur.
+    // The paths are the ones Spark itself reports for this read. Should a file system spell a path
+    // a third way, stop loudly rather than give its rows another file's name.
     Column choice = functions.when(isFile(filePath, 0), indexes.get(0));
-    for (int i = 1; i < indexes.size() - 1; i++) {
+    for (int i = 1; i < indexes.size(); i++) {
       choice = choice.when(isFile(filePath, i), indexes.get(i));
     }
-    return choice.otherwise(indexes.get(indexes.size() - 1));
+    // raise_error stops the task before any NULL is produced; the coalesce only tells Spark's
+    // schema that the column is never null.
+    return functions.coalesce(
+        choice.otherwise(
+        functions.raise_error(
+            functions.concat(
+                lit("Cannot tell which Parquet part file a row came from: unexpected path "),
+                filePath,
+                lit(". Please report this with the file system used.")))),
+        lit(-1L));
   }
 
   /**

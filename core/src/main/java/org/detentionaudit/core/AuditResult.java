@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.detentionaudit.core.check.RuleEvaluation;
 import org.detentionaudit.core.check.RuleOutcome;
 import org.detentionaudit.core.load.LoadedDataset;
 import org.detentionaudit.core.report.HtmlReport;
@@ -27,20 +28,14 @@ public final class AuditResult implements AutoCloseable {
 
   private final SparkSession spark;
   private final RunSummary runSummary;
-  private final List<RuleOutcome> outcomes;
-  private final Dataset<Row> findings;
+  private final RuleEvaluation evaluation;
   private final LoadedDataset loaded;
 
   AuditResult(
-      SparkSession spark,
-      RunSummary runSummary,
-      List<RuleOutcome> outcomes,
-      Dataset<Row> findings,
-      LoadedDataset loaded) {
+      SparkSession spark, RunSummary runSummary, RuleEvaluation evaluation, LoadedDataset loaded) {
     this.spark = spark;
     this.runSummary = runSummary;
-    this.outcomes = List.copyOf(outcomes);
-    this.findings = findings;
+    this.evaluation = evaluation;
     this.loaded = loaded;
   }
 
@@ -51,7 +46,7 @@ public final class AuditResult implements AutoCloseable {
 
   /** One outcome per rule of the catalog that was enabled, in catalog order. */
   public List<RuleOutcome> outcomes() {
-    return outcomes;
+    return evaluation.outcomes();
   }
 
   /** The {@code summary.parquet} table: one row per rule. */
@@ -61,7 +56,15 @@ public final class AuditResult implements AutoCloseable {
 
   /** The {@code findings.parquet} table: one row per (record, failed rule). */
   public Dataset<Row> findings() {
-    return findings;
+    return evaluation.findings();
+  }
+
+  /**
+   * The {@code breakdown.parquet} table: records judged and failed per rule, fiscal year of book-in
+   * and facility, plus records per fiscal year and facility (null {@code rule_id}).
+   */
+  public Dataset<Row> breakdown() {
+    return evaluation.breakdown();
   }
 
   /** The {@code quarantine.parquet} table: input rows that could not be read, with the reason. */
@@ -87,7 +90,12 @@ public final class AuditResult implements AutoCloseable {
         AtomicOutputFolder.open(dir, overwrite, spark.sparkContext().hadoopConfiguration())) {
       LOG.info("Writing outputs");
       summary().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath("summary.parquet"));
-      findings.write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath("findings.parquet"));
+      findings().write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath("findings.parquet"));
+      breakdown()
+          .coalesce(1)
+          .write()
+          .mode(SaveMode.ErrorIfExists)
+          .parquet(out.stagingPath("breakdown.parquet"));
       loaded
           .quarantine()
           .coalesce(1)
@@ -106,7 +114,7 @@ public final class AuditResult implements AutoCloseable {
   /** Releases the persisted data of this run. */
   @Override
   public void close() {
-    findings.unpersist();
+    evaluation.findings().unpersist();
     loaded.unpersist();
   }
 }

@@ -138,7 +138,7 @@ public final class DetentionAudit {
               extract.value().map(DateTimeFormatter.ISO_LOCAL_DATE_TIME::format).orElse(null),
               extract.origin(),
               evaluation.outcomes().stream().map(RuleSummaryRow::of).toList());
-      return new AuditResult(spark, summary, evaluation.outcomes(), evaluation.findings(), loaded);
+      return new AuditResult(spark, summary, evaluation, loaded);
     } catch (RuntimeException e) {
       loaded.unpersist();
       throw e;

@@ -95,6 +95,18 @@ class AuditEndToEndTest {
     long findings = spark.read().parquet(out.resolve("findings.parquet").toString()).count();
     assertThat(findings).isEqualTo(summary.rules().stream().mapToLong(RuleSummaryRow::recordsFailed).sum());
     assertThat(out.resolve("report.html")).content().contains("placement.negative_length");
+    // breakdown.parquet: count-only rows sum to the records loaded, rule rows to the summary
+    List<Row> breakdown = spark.read().parquet(out.resolve("breakdown.parquet").toString()).collectAsList();
+    assertThat(breakdown.stream().filter(r -> r.isNullAt(0)).mapToLong(r -> r.getLong(4)).sum())
+        .isEqualTo(summary.rowsLoaded());
+    for (RuleSummaryRow rule : summary.rules()) {
+      assertThat(breakdown.stream().filter(r -> rule.ruleId().equals(r.getString(0))).mapToLong(r -> r.getLong(5)).sum())
+          .as("breakdown failed " + rule.ruleId())
+          .isEqualTo(rule.recordsFailed());
+      assertThat(breakdown.stream().filter(r -> rule.ruleId().equals(r.getString(0))).mapToLong(r -> r.getLong(4)).sum())
+          .as("breakdown checked " + rule.ruleId())
+          .isEqualTo(rule.recordsChecked());
+    }
   }
 
   @Test

@@ -1,11 +1,14 @@
 package org.detentionaudit.core.check;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDateTime;
@@ -49,14 +52,28 @@ public final class RuleEvaluation {
           "book_in",
           "book_out",
           "facility_code",
+          "facility_name",
           "detail");
+
+  /** Columns of {@code breakdown.parquet}, in order. */
+  public static final List<String> BREAKDOWN_COLUMNS =
+      List.of(
+          "rule_id", "fiscal_year", "facility_code", "facility_name", "records", "records_failed");
 
   private final List<RuleOutcome> outcomes;
   private final Dataset<Row> findings;
+  private final Dataset<Row> placements;
+  private final Map<Rule, RulePredicate> applicable;
 
-  private RuleEvaluation(List<RuleOutcome> outcomes, Dataset<Row> findings) {
+  private RuleEvaluation(
+      List<RuleOutcome> outcomes,
+      Dataset<Row> findings,
+      Dataset<Row> placements,
+      Map<Rule, RulePredicate> applicable) {
     this.outcomes = List.copyOf(outcomes);
     this.findings = findings;
+    this.placements = placements;
+    this.applicable = applicable;
   }
 
   /** One outcome per rule given, in the order given. */
@@ -146,7 +163,7 @@ public final class RuleEvaluation {
       }
       outcomes.add(RuleOutcome.judged(rule, checked, failed));
     }
-    return new RuleEvaluation(outcomes, findings);
+    return new RuleEvaluation(outcomes, findings, placements, applicable);
   }
 
   private static Dataset<Row> findings(Dataset<Row> placements, Map<Rule, RulePredicate> applicable) {
@@ -183,7 +200,72 @@ public final class RuleEvaluation {
             col("book_in"),
             col("book_out"),
             col("facility_code"),
+            col("facility_name"),
             col("_failure.detail").as("detail"));
+  }
+
+  /**
+   * The {@code breakdown.parquet} table (lazy): per (rule, fiscal year of book-in, facility code,
+   * facility name) the records the rule judged ({@code records}) and those that failed; plus, with a
+   * null {@code rule_id}, the records loaded per (fiscal year, facility), so those rows sum to the
+   * records loaded. Fiscal year and facility are null where book_in or the facility is null. On the
+   * count-only rows {@code records_failed} is null. Groups a rule did not judge are left out. One
+   * scan of the placements and one of the (small) findings.
+   */
+  public Dataset<Row> breakdown() {
+    Column fiscalYear = FiscalYear.of(col("book_in")).as("fiscal_year");
+    List<Column> sums = new ArrayList<>();
+    List<Column> perRule = new ArrayList<>();
+    perRule.add(
+        struct(lit(null).cast("string").as("rule_id"), col("_records").as("records")));
+    int i = 0;
+    for (Map.Entry<Rule, RulePredicate> e : applicable.entrySet()) {
+      String name = "_checked_" + i++;
+      sums.add(sum(when(expr(e.getValue().checkedSql()), 1L).otherwise(0L)).as(name));
+      perRule.add(struct(lit(e.getKey().id()).as("rule_id"), col(name).as("records")));
+    }
+    Dataset<Row> checked =
+        placements
+            .groupBy(fiscalYear, col("facility_code"), col("facility_name"))
+            .agg(count(lit(1)).as("_records"), sums.toArray(Column[]::new))
+            .select(
+                col("fiscal_year"),
+                col("facility_code"),
+                col("facility_name"),
+                explode(array(perRule.toArray(Column[]::new))).as("_r"))
+            .select(
+                col("_r.rule_id").as("rule_id"),
+                col("fiscal_year"),
+                col("facility_code"),
+                col("facility_name"),
+                col("_r.records").as("records"))
+            .where(col("records").gt(0));
+    Dataset<Row> failed =
+        findings
+            .groupBy(
+                col("rule_id").as("f_rule_id"),
+                FiscalYear.of(col("book_in")).as("f_fiscal_year"),
+                col("facility_code").as("f_facility_code"),
+                col("facility_name").as("f_facility_name"))
+            .agg(count(lit(1)).as("f_failed"));
+    Column sameGroup =
+        checked
+            .col("rule_id")
+            .eqNullSafe(failed.col("f_rule_id"))
+            .and(checked.col("fiscal_year").eqNullSafe(failed.col("f_fiscal_year")))
+            .and(checked.col("facility_code").eqNullSafe(failed.col("f_facility_code")))
+            .and(checked.col("facility_name").eqNullSafe(failed.col("f_facility_name")));
+    return checked
+        .join(failed, sameGroup, "left_outer")
+        .select(
+            col("rule_id"),
+            col("fiscal_year"),
+            col("facility_code"),
+            col("facility_name"),
+            col("records"),
+            when(col("rule_id").isNull(), lit(null).cast("long"))
+                .otherwise(coalesce(col("f_failed"), lit(0L)))
+                .as("records_failed"));
   }
 
   private static String seconds(long startedNanos) {

@@ -21,7 +21,7 @@ import org.detentionaudit.core.normalize.RedactionMarker;
  * matches()} accepts ({@code $} alone would also match before a trailing line terminator such as
  * U+2028, which {@code trim()} keeps).
  */
-final class CellExpressions {
+public final class CellExpressions {
   /** {@link RedactionMarker#PATTERN} in the form {@code rlike} needs (see the class comment). */
   static final String REDACTION_REGEX = rlikeForm(RedactionMarker.PATTERN);
 
@@ -33,7 +33,7 @@ final class CellExpressions {
   private CellExpressions() {}
 
   /** {@code text} trimmed as {@link String#trim()} does (Spark's plain trim removes spaces only). */
-  static Column trimmed(Column text) {
+  public static Column trimmed(Column text) {
     return functions.trim(text, JAVA_WHITESPACE);
   }
 
@@ -41,7 +41,7 @@ final class CellExpressions {
    * True when the trimmed cell means "no value": null, empty, {@code NA} or {@code N/A} in any
    * case. Never null.
    */
-  static Column isMissing(Column trimmed) {
+  public static Column isMissing(Column trimmed) {
     return trimmed
         .isNull()
         .or(functions.coalesce(trimmed.equalTo(lit("")), lit(false)))
@@ -56,7 +56,7 @@ final class CellExpressions {
    * a marker without parentheses can only be the {@code redacted} alternative, so "contains {@code
    * redacted}, ignoring case" is the same test, without rewriting every cell.
    */
-  static Column isRedaction(Column trimmed) {
+  public static Column isRedaction(Column trimmed) {
     Column hasParenthesis = functions.instr(trimmed, "(").gt(0).or(functions.instr(trimmed, ")").gt(0));
     Column isWord = trimmed.rlike("(?i)redacted");
     return functions

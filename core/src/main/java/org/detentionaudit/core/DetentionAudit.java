@@ -53,6 +53,7 @@ public final class DetentionAudit {
   private final SparkSession spark;
   private final List<String> inputs = new ArrayList<>();
   private Optional<String> layout = Optional.empty();
+  private Optional<String> sheet = Optional.empty();
   private RuleCatalog rules = RuleCatalog.builtIn();
   private LayoutCatalog layouts = LayoutCatalog.builtIn();
   private Optional<LocalDateTime> extractDate = Optional.empty();
@@ -66,7 +67,7 @@ public final class DetentionAudit {
     return new DetentionAudit(spark);
   }
 
-  /** Adds an input: a file or folder (CSV, pipe/tab text, their .gz, or Parquet). */
+  /** Adds an input: a file or folder (CSV, pipe/tab text, their .gz, .xlsx workbooks, or Parquet). */
   public DetentionAudit input(String path) {
     inputs.add(Objects.requireNonNull(path, "path"));
     return this;
@@ -82,6 +83,18 @@ public final class DetentionAudit {
   public DetentionAudit layout(String name) {
     this.layout =
         name == null || name.isBlank() || name.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(name);
+    return this;
+  }
+
+  /**
+   * Reads only the sheet called {@code name} of every Excel workbook input (exact name, else
+   * trimmed and ignoring case); {@code null} or blank detects the data sheets (the default: sheets
+   * named {@code Summary} and {@code Footnotes} are skipped, sheets of the best-matching layout are
+   * stacked in tab order). A workbook without that sheet raises {@link InputException} listing its
+   * sheets, and so does a sheet name when no input is a workbook.
+   */
+  public DetentionAudit sheet(String name) {
+    this.sheet = name == null || name.isBlank() ? Optional.empty() : Optional.of(name);
     return this;
   }
 
@@ -117,7 +130,7 @@ public final class DetentionAudit {
     }
     Instant started = Instant.now();
     LOG.info("Loading {} input path(s)", inputs.size());
-    LoadedDataset loaded = new InputLoader(spark, layouts).load(List.copyOf(inputs), layout);
+    LoadedDataset loaded = new InputLoader(spark, layouts).load(List.copyOf(inputs), layout, sheet);
     try {
       ExtractDate extract = extractDate.map(ExtractDate::given).orElseGet(() -> inferExtractDate(loaded));
       LOG.info("Checking {} rule(s); extract date {} ({})", rules.enabled().size(),

@@ -1,6 +1,7 @@
 package org.detentionaudit.sample;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,15 +104,38 @@ public record Manifest(
   /**
    * @param path relative to the manifest's folder, {@code /}-separated
    * @param rows valid rows (equal to {@code placements})
-   * @param malformedLines broken lines in this file (0 for Parquet)
+   * @param malformedLines broken lines in this file (0 for Parquet and workbooks)
+   * @param sheets for a workbook ({@code xlsx}), its data sheets in order and the rows each holds;
+   *     null (absent from the JSON) for other formats. A row's {@code source_row} in its sheet is
+   *     its 1-based position in the file minus the sheet's {@code first_row}, plus one.
    */
-  @JsonPropertyOrder({"path", "layout", "format", "rows", "malformed_lines"})
+  @JsonPropertyOrder({"path", "layout", "format", "rows", "malformed_lines", "sheets"})
   public record FileEntry(
       @JsonProperty("path") String path,
       @JsonProperty("layout") String layout,
       @JsonProperty("format") String format,
       @JsonProperty("rows") long rows,
-      @JsonProperty("malformed_lines") long malformedLines) {}
+      @JsonProperty("malformed_lines") long malformedLines,
+      @JsonProperty("sheets") @JsonInclude(JsonInclude.Include.NON_NULL) List<SheetEntry> sheets) {
+
+    /** A file entry of a format without sheets. */
+    public FileEntry(String path, String layout, String format, long rows, long malformedLines) {
+      this(path, layout, format, rows, malformedLines, null);
+    }
+  }
+
+  /**
+   * One data sheet of a workbook output.
+   *
+   * @param name the sheet's name
+   * @param firstRow the 1-based position, among the file's rows, of the sheet's first data row
+   * @param rows data rows on the sheet
+   */
+  @JsonPropertyOrder({"name", "first_row", "rows"})
+  public record SheetEntry(
+      @JsonProperty("name") String name,
+      @JsonProperty("first_row") long firstRow,
+      @JsonProperty("rows") long rows) {}
 
   /**
    * @param count lines injected into each text file

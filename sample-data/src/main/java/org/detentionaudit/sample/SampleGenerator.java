@@ -64,8 +64,10 @@ public final class SampleGenerator {
   private final LocalDateTime extractDate;
   private final int malformedLines;
   private final DefectRates rates;
+  private final int xlsxRowsPerSheet;
 
   private SampleGenerator(Builder builder) {
+    this.xlsxRowsPerSheet = builder.xlsxRowsPerSheet;
     this.seed = builder.seed;
     this.placements = builder.placements;
     this.extractDate = builder.extractDate;
@@ -96,6 +98,11 @@ public final class SampleGenerator {
 
   public DefectRates rates() {
     return rates;
+  }
+
+  /** Data rows per sheet of {@code .xlsx} outputs before the table continues on the next sheet. */
+  public int xlsxRowsPerSheet() {
+    return xlsxRowsPerSheet;
   }
 
   /**
@@ -145,7 +152,7 @@ public final class SampleGenerator {
         if (file.getParent() != null) {
           Files.createDirectories(file.getParent());
         }
-        RowWriter writer = RowWriter.open(file, spec.layout(), spec.format());
+        RowWriter writer = RowWriter.open(file, spec.layout(), spec.format(), xlsxRowsPerSheet);
         writers.add(writer);
         if (spec.format().isText()) {
           textWriters.add(writer);
@@ -209,7 +216,8 @@ public final class SampleGenerator {
               spec.layout().id(),
               spec.format().id(),
               placements,
-              spec.format().isText() ? malformed.size() : 0));
+              spec.format().isText() ? malformed.size() : 0,
+              spec.format() == OutputFormat.XLSX ? sheetEntries() : null));
     }
     Map<String, Long> byKind = new LinkedHashMap<>();
     for (MalformedLineKind kind : MalformedLineKind.values()) {
@@ -239,6 +247,18 @@ public final class SampleGenerator {
         new Manifest.Seeded(counts.defectsApplied(), counts.nearMissesApplied()),
         oracle.countsById(),
         definitions);
+  }
+
+  /** How the rows of a workbook output are split into data sheets. */
+  private List<Manifest.SheetEntry> sheetEntries() {
+    List<Manifest.SheetEntry> sheets = new ArrayList<>();
+    long first = 1;
+    for (int n = 1; first <= placements; n++) {
+      long rows = Math.min(xlsxRowsPerSheet, placements - first + 1);
+      sheets.add(new Manifest.SheetEntry(RowWriter.xlsxDataSheetName(n), first, rows));
+      first += rows;
+    }
+    return sheets;
   }
 
   /** Sorted positions in [0, placements]: a line at position i goes before valid row i. */
@@ -283,8 +303,23 @@ public final class SampleGenerator {
     private LocalDateTime extractDate = DEFAULT_EXTRACT_DATE;
     private int malformedLines;
     private DefectRates rates = DefectRates.defaults();
+    private int xlsxRowsPerSheet = RowWriter.MAX_XLSX_ROWS_PER_SHEET;
 
     private Builder() {}
+
+    /**
+     * Data rows per sheet of {@code .xlsx} outputs, 1 to 1,048,569 (Excel's 1,048,576 rows less
+     * the 6-line preamble and the header); a longer table continues on the next sheet. Default
+     * 1,048,569.
+     */
+    public Builder xlsxRowsPerSheet(int rows) {
+      if (rows < 1 || rows > RowWriter.MAX_XLSX_ROWS_PER_SHEET) {
+        throw new IllegalArgumentException(
+            "Cannot set rows per sheet: need 1 to " + RowWriter.MAX_XLSX_ROWS_PER_SHEET + ", got " + rows);
+      }
+      this.xlsxRowsPerSheet = rows;
+      return this;
+    }
 
     /** Any long; the same seed and settings give the same data. Default 42. */
     public Builder seed(long seed) {

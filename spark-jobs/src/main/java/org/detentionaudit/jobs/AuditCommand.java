@@ -42,7 +42,7 @@ final class AuditCommand implements Callable<Integer> {
       names = "--input",
       required = true,
       paramLabel = "PATH",
-      description = "A file or folder: .csv, .txt (comma, pipe or tab), .tsv, their .gz, or Parquet. Repeatable.")
+      description = "A file or folder: .csv, .txt (comma, pipe or tab), .tsv, their .gz, .xlsx, or Parquet. Repeatable.")
   List<String> inputs;
 
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder, written atomically.")
@@ -51,7 +51,7 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--layout", defaultValue = "auto", paramLabel = "auto|NAME", description = "Force a layout (default: detect).")
   String layout;
 
-  @Option(names = "--sheet", paramLabel = "NAME", description = "Excel sheet to read (Excel input is not supported yet).")
+  @Option(names = "--sheet", paramLabel = "NAME", description = "Excel sheet to read in each .xlsx input (default: detect the data sheets, skipping Summary and Footnotes).")
   String sheet;
 
   @Option(names = "--rules", paramLabel = "FILE.yaml", description = "Override rule thresholds, severities, parameters; disable rules.")
@@ -85,10 +85,6 @@ final class AuditCommand implements Callable<Integer> {
     // Everything that can be checked without data is checked before Spark starts.
     RuleCatalog catalog = rulesFile == null ? RuleCatalog.builtIn() : RuleCatalog.builtIn().withOverrides(rulesFile);
     LocalDateTime extract = parseExtractDate(extractDate);
-    if (sheet != null) {
-      throw new InputException(
-          "Cannot use --sheet " + sheet + ": Excel workbooks are not supported yet. Save the sheet as CSV and pass that file.");
-    }
     AtomicOutputFolder.checkWritable(output, overwrite, new org.apache.hadoop.conf.Configuration());
 
     boolean joined = SparkSessions.hasActive();
@@ -97,6 +93,7 @@ final class AuditCommand implements Callable<Integer> {
         DetentionAudit.on(spark)
             .inputs(inputs)
             .layout(layout)
+            .sheet(sheet)
             .rules(catalog)
             .extractDate(extract)
             .run()) {

@@ -53,7 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "csv",
       paramLabel = "ID",
-      description = "Formats: csv, pipe, tsv, csv.gz, parquet (default ${DEFAULT-VALUE}).")
+      description = "Formats: csv, pipe, tsv, csv.gz, parquet, xlsx (default ${DEFAULT-VALUE}).")
   List<String> formats;
 
   @Option(names = "--malformed", defaultValue = "0", paramLabel = "N", description = "Malformed lines to inject into text files (default ${DEFAULT-VALUE}).")

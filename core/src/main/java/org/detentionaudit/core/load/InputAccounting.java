@@ -6,7 +6,8 @@ package org.detentionaudit.core.load;
  *
  * @param path the input as the user gave it (a file, a folder's text file as {@code folder/child},
  *     or a folder of Parquet part files, which counts as one input)
- * @param format {@code csv}, {@code pipe}, {@code tsv} or {@code parquet}, with {@code .gz} appended
+ * @param format {@code csv}, {@code pipe}, {@code tsv}, {@code xlsx} (a workbook: its data sheets
+ *     together) or {@code parquet}, with {@code .gz} appended
  *     for gzip-compressed text, e.g. {@code csv.gz}
  * @param layout the name of the layout the input was read with
  * @param rowsRead data rows after the header (blank lines are not rows)

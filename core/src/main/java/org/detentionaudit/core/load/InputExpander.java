@@ -21,7 +21,9 @@ import org.detentionaudit.core.InputException;
  * (so {@code hdfs://}, {@code s3a://} and local paths all work).
  *
  * <p>Inputs keep the user's order; a folder is expanded recursively, its files sorted by path.
- * Inside folders, hidden files and folders (names starting with {@code .} or {@code _}, such as
+ * Files are text ({@code .csv}, {@code .txt}, {@code .tsv} and their {@code .gz}), Parquet, or
+ * Excel workbooks ({@code .xlsx}, {@code .xlsm}); an old binary {@code .xls} is refused with the
+ * advice to save it as {@code .xlsx} or CSV. Inside folders, hidden files and folders (names starting with {@code .} or {@code _}, such as
  * {@code _SUCCESS}), {@code .crc} checksums and companion documents that are never data (manifests,
  * READMEs, PDFs: see {@link #COMPANION_EXTENSIONS}) are ignored; any other file whose type is not
  * supported is an error rather than silently skipped.
@@ -78,7 +80,7 @@ final class InputExpander {
           throw new InputException(
               "Cannot read folder '"
                   + userPath
-                  + "': it holds no data file (.csv, .txt, .tsv, their .gz, or .parquet)."
+                  + "': it holds no data file (.csv, .txt, .tsv, their .gz, .xlsx, or .parquet)."
                   + " Check the folder.");
         }
       } else {
@@ -122,7 +124,8 @@ final class InputExpander {
   private static boolean isIgnored(Path folder, Path file) {
     for (Path p = file; p != null && !p.equals(folder); p = p.getParent()) {
       String name = p.getName();
-      if (name.startsWith(".") || name.startsWith("_")) {
+      // "~$name.xlsx" is the lock file Excel leaves beside an open workbook.
+      if (name.startsWith(".") || name.startsWith("_") || name.startsWith("~$")) {
         return true;
       }
     }
@@ -151,11 +154,16 @@ final class InputExpander {
         return new InputFile(index, sourceName, userPath, path, InputFile.Kind.TEXT, true);
       }
     }
-    String hint =
-        name.endsWith(".xlsx") || name.endsWith(".xls")
-            ? " Save each data sheet as CSV (or pipe-delimited text) and pass those files."
-            : " Pass .csv, .txt (comma, pipe or tab), .tsv, their .gz, or Parquet files.";
+    if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
+      return new InputFile(index, sourceName, userPath, path, InputFile.Kind.XLSX, false);
+    }
+    if (name.endsWith(".xls")) {
+      throw new InputException(WorkbookFile.oldFormatMessage(sourceName));
+    }
     throw new InputException(
-        "Cannot read file '" + sourceName + "': this file type is not supported." + hint);
+        "Cannot read file '"
+            + sourceName
+            + "': this file type is not supported. Pass .csv, .txt (comma, pipe or tab), .tsv,"
+            + " their .gz, .xlsx workbooks, or Parquet files.");
   }
 }

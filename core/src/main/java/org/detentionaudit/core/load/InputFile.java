@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param sourceName the path as the user gave it, or {@code folder/child} for a file in a folder
  * @param userPath the user-given input this file came from
  * @param qualifiedPath the fully qualified Hadoop path (scheme included), used to open the file
- * @param kind text or Parquet
+ * @param kind text, Parquet or an Excel workbook
  * @param gzip true for a {@code .gz} text file
  */
 record InputFile(
@@ -21,7 +21,9 @@ record InputFile(
     boolean gzip) {
   enum Kind {
     TEXT,
-    PARQUET
+    PARQUET,
+    /** An Excel {@code .xlsx} workbook. */
+    XLSX
   }
 
   InputFile {

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Inputs are files or folders (expanded recursively, sorted by path; see {@link
  * InputExpander}): delimited text ({@code .csv}, {@code .txt}, {@code .tsv}, comma, pipe or tab
- * detected from the header) and its {@code .gz}, and Parquet. Each text file and each Parquet
+ * detected from the header) and its {@code .gz}, Excel {@code .xlsx} workbooks (data sheets
+ * streamed with POI's SAX event API), and Parquet. Each text file and each Parquet
  * input (a file, or a folder's part files together) is one accounted input with its own detected
  * layout; all inputs together form one dataset.
  *
@@ -72,7 +73,16 @@ public final class InputLoader {
 
   /** One accounted input while loading. */
   private record InputUnit(
-      int unitIndex, String name, String format, List<InputFile> files, LayoutMatch match) {}
+      int unitIndex,
+      String name,
+      String format,
+      List<InputFile> files,
+      LayoutMatch match,
+      Set<CanonicalField> availableFields) {
+    InputUnit(int unitIndex, String name, String format, List<InputFile> files, LayoutMatch match) {
+      this(unitIndex, name, format, files, match, match.availableFields());
+    }
+  }
 
   /**
    * Reads, normalizes and materializes (persists + counts) the inputs.
@@ -90,12 +100,40 @@ public final class InputLoader {
    *     truncated {@code .gz}); the message names the file and what to do
    */
   public LoadedDataset load(List<String> inputPaths, Optional<String> forcedLayoutName) {
+    return load(inputPaths, forcedLayoutName, Optional.empty());
+  }
+
+  /**
+   * As {@link #load(List, Optional)}, reading only the sheet called {@code sheetName} of every
+   * Excel workbook among the inputs (exact name, else trimmed and ignoring case). Without a sheet
+   * name, a workbook's data sheets are detected: sheets named {@code Summary} and {@code Footnotes}
+   * are not audited, and the sheets whose header fits the best-matching layout are stacked in tab
+   * order (a table split across sheets is one dataset; sheets holding other tables are skipped).
+   * A workbook is one accounted input (format {@code xlsx}); its rows' {@code source_file} is
+   * {@code <workbook>#<sheet name>} and {@code source_row} the data row after that sheet's header.
+   *
+   * @param sheetName the sheet to read in each workbook, or empty to detect
+   * @throws InputException as {@link #load(List, Optional)}, and when a sheet name is given but no
+   *     input is a workbook, or a workbook has no sheet of that name (the message lists its sheets)
+   */
+  public LoadedDataset load(
+      List<String> inputPaths, Optional<String> forcedLayoutName, Optional<String> sheetName) {
     Optional<Layout> forced = layouts.forcedLayout(forcedLayoutName);
+    Optional<String> sheet = sheetName == null ? Optional.empty() : sheetName.filter(s -> !s.isBlank());
     Configuration hadoopConfiguration = spark.sparkContext().hadoopConfiguration();
     List<InputFile> files = new InputExpander(hadoopConfiguration).expand(inputPaths);
 
     List<InputUnit> units = new ArrayList<>();
     List<TextFilePlan> textPlans = new ArrayList<>();
+    List<WorkbookPlan> workbookPlans = new ArrayList<>();
+    WorkbookSheetSniffer sheetSniffer = new WorkbookSheetSniffer(hadoopConfiguration, layouts);
+    if (sheet.isPresent() && files.stream().noneMatch(f -> f.kind() == InputFile.Kind.XLSX)) {
+      throw new InputException(
+          "Cannot use --sheet "
+              + sheet.get()
+              + ": no input is an Excel workbook (.xlsx). Leave --sheet out for text and Parquet"
+              + " inputs.");
+    }
     List<Dataset<Row>> parquetOutputs = new ArrayList<>();
     TextHeaderSniffer sniffer = new TextHeaderSniffer(hadoopConfiguration, layouts);
     ParquetInputReader parquetReader = new ParquetInputReader(spark, layouts);
@@ -113,6 +151,18 @@ public final class InputLoader {
         String format = header.delimiter().formatName() + (file.gzip() ? ".gz" : "");
         units.add(new InputUnit(unitIndex, file.sourceName(), format, List.of(file), header.match()));
         textPlans.add(textPlan(file, unitIndex, header));
+      } else if (file.kind() == InputFile.Kind.XLSX) {
+        WorkbookSheetSniffer.Choice choice = sheetSniffer.choose(file, unitIndex, forced, sheet);
+        Set<CanonicalField> available = EnumSet.noneOf(CanonicalField.class);
+        available.addAll(choice.availableFields());
+        units.add(
+            new InputUnit(
+                unitIndex, file.sourceName(), "xlsx", List.of(file), choice.match(), available));
+        workbookPlans.add(choice.plan());
+        LOG.info(
+            "Workbook {}: sheets read {}",
+            file.sourceName(),
+            choice.plan().sheets().stream().map(WorkbookPlan.SheetPlan::sheetName).toList());
       } else if (parquetUnitCreated.putIfAbsent(file.userPath(), true) == null) {
         List<InputFile> parts = parquetByUserPath.get(file.userPath());
         String name = file.userPath();
@@ -128,10 +178,11 @@ public final class InputLoader {
           unit.name(),
           unit.format(),
           unit.match().layout().name(),
-          unit.match().availableFields());
+          unit.availableFields());
     }
 
-    Dataset<Row> parsed = parseOutput(textPlans, parquetOutputs, hadoopConfiguration);
+    Dataset<Row> parsed =
+        parseOutput(textPlans, workbookPlans, parquetOutputs, hadoopConfiguration);
     parsed.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<Integer, long[]> counts = countRows(parsed);
@@ -190,17 +241,28 @@ public final class InputLoader {
 
   private Dataset<Row> parseOutput(
       List<TextFilePlan> textPlans,
+      List<WorkbookPlan> workbookPlans,
       List<Dataset<Row>> parquetOutputs,
       Configuration hadoopConfiguration) {
     List<Dataset<Row>> parts = new ArrayList<>();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<HadoopConfigurationCarrier> configuration =
+        textPlans.isEmpty() && workbookPlans.isEmpty()
+            ? null
+            : jsc.broadcast(new HadoopConfigurationCarrier(hadoopConfiguration));
     if (!textPlans.isEmpty()) {
-      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-      Broadcast<HadoopConfigurationCarrier> configuration =
-          jsc.broadcast(new HadoopConfigurationCarrier(hadoopConfiguration));
       FlatMapFunction<TextFilePlan, Row> readFile =
           plan -> TextFileParser.open(plan, configuration.value().configuration());
       // One partition per file: each task streams one whole file.
       JavaRDD<Row> rows = jsc.parallelize(textPlans, textPlans.size()).flatMap(readFile);
+      parts.add(spark.createDataFrame(rows, PlacementSchema.PARSE_OUTPUT));
+    }
+    if (!workbookPlans.isEmpty()) {
+      FlatMapFunction<WorkbookPlan, Row> readWorkbook =
+          plan -> WorkbookParser.open(plan, configuration.value().configuration());
+      // One partition per workbook: each task streams the workbook's data sheets in order.
+      JavaRDD<Row> rows =
+          jsc.parallelize(workbookPlans, workbookPlans.size()).flatMap(readWorkbook);
       parts.add(spark.createDataFrame(rows, PlacementSchema.PARSE_OUTPUT));
     }
     parts.addAll(parquetOutputs);
@@ -239,7 +301,7 @@ public final class InputLoader {
   private static Set<CanonicalField> availableFields(List<InputUnit> units) {
     Set<CanonicalField> available = EnumSet.allOf(CanonicalField.class);
     for (InputUnit unit : units) {
-      available.retainAll(unit.match().availableFields());
+      available.retainAll(unit.availableFields());
     }
     return available;
   }

@@ -22,10 +22,20 @@ final class ParsedRowFactory {
       int fileIndex,
       int unitIndex,
       NormalizedRecord.Placement placement) {
+    return placementAt(sourceFile, sourceRow, inputOrder(fileIndex, sourceRow), unitIndex, placement);
+  }
+
+  /** A placement row with an explicit {@code input_order} (workbook sheets). */
+  static Row placementAt(
+      String sourceFile,
+      long sourceRow,
+      long inputOrder,
+      int unitIndex,
+      NormalizedRecord.Placement placement) {
     Object[] values = new Object[3 + FIELD_COUNT + 5];
     values[0] = sourceFile;
     values[1] = sourceRow;
-    values[2] = inputOrder(fileIndex, sourceRow);
+    values[2] = inputOrder;
     Object[] fieldValues = placement.values();
     System.arraycopy(fieldValues, 0, values, 3, FIELD_COUNT);
     List<String> redacted = placement.redactedFields();
@@ -38,10 +48,16 @@ final class ParsedRowFactory {
 
   static Row quarantined(
       String sourceFile, long sourceRow, int fileIndex, int unitIndex, String raw, String reason) {
+    return quarantinedAt(sourceFile, sourceRow, inputOrder(fileIndex, sourceRow), unitIndex, raw, reason);
+  }
+
+  /** A quarantined row with an explicit {@code input_order} (workbook sheets). */
+  static Row quarantinedAt(
+      String sourceFile, long sourceRow, long inputOrder, int unitIndex, String raw, String reason) {
     Object[] values = new Object[3 + FIELD_COUNT + 5];
     values[0] = sourceFile;
     values[1] = sourceRow;
-    values[2] = inputOrder(fileIndex, sourceRow);
+    values[2] = inputOrder;
     values[4 + FIELD_COUNT] = unitIndex;
     values[5 + FIELD_COUNT] = true;
     values[6 + FIELD_COUNT] = raw;

@@ -1,6 +1,6 @@
 /**
- * Reading the user's inputs (delimited text, gzip, Parquet; files or folders) into one normalized
- * placement table plus a quarantine of the rows that could not be read, streamed inside Spark tasks
+ * Reading the user's inputs (delimited text, gzip, Excel .xlsx workbooks, Parquet; files or
+ * folders) into one normalized placement table plus a quarantine of the rows that could not be read, streamed inside Spark tasks
  * with an exact per-input account of rows read, loaded and quarantined.
  */
 package org.detentionaudit.core.load;

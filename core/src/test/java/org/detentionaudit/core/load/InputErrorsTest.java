@@ -110,14 +110,14 @@ class InputErrorsTest {
 
   @Test
   void unsupportedExtensionIsRefused() throws IOException {
-    Path workbook = write("release.xlsx", List.of("PK"));
-    assertThatThrownBy(() -> load(workbook))
+    Path document = write("release.ods", List.of("PK"));
+    assertThatThrownBy(() -> load(document))
         .isInstanceOf(InputException.class)
         .hasMessage(
             "Cannot read file '"
-                + workbook
-                + "': this file type is not supported. Save each data sheet as CSV (or"
-                + " pipe-delimited text) and pass those files.");
+                + document
+                + "': this file type is not supported. Pass .csv, .txt (comma, pipe or tab), .tsv,"
+                + " their .gz, .xlsx workbooks, or Parquet files.");
   }
 
   @Test

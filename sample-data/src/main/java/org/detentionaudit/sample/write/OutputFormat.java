@@ -20,7 +20,15 @@ public enum OutputFormat {
    * Parquet, one file, snake_case column names; timestamps INT64 TIMESTAMP(MICROS,
    * isAdjustedToUTC=false), dates INT32 DATE, text UTF8; nulls absent (an empty string stays "").
    */
-  PARQUET("parquet", ".parquet", false);
+  PARQUET("parquet", ".parquet", false),
+  /**
+   * An Excel workbook as ICE's statistical unit exports it, written with POI's streaming SXSSF API:
+   * on each data sheet ICE's 6-line preamble, then the header, then the rows; the table split
+   * across sheets {@code Placements 1}, {@code Placements 2}, ... when it exceeds the rows per
+   * sheet; then a {@code Summary} sheet (placements per fiscal year) and a last {@code Footnotes}
+   * sheet. Timestamps and dates are native date cells; text cells are inline strings.
+   */
+  XLSX("xlsx", ".xlsx", false);
 
   private final String id;
   private final String extension;
@@ -48,7 +56,7 @@ public enum OutputFormat {
   }
 
   /**
-   * Finds a format by id ({@code csv}, {@code pipe}, {@code tsv}, {@code csv.gz}, {@code parquet}).
+   * Finds a format by id ({@code csv}, {@code pipe}, {@code tsv}, {@code csv.gz}, {@code parquet}, {@code xlsx}).
    *
    * @throws IllegalArgumentException naming the known ids when none matches
    */

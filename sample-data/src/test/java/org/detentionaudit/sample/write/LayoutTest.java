@@ -46,7 +46,7 @@ class LayoutTest {
   @Test
   void unknownIdsNameTheKnownOnes() {
     assertThatThrownBy(() -> Layout.byId("ddp-2024")).hasMessageContaining("Cannot find layout 'ddp-2024'").hasMessageContaining("ddp-2025");
-    assertThatThrownBy(() -> OutputFormat.byId("xlsx")).hasMessageContaining("Cannot find output format 'xlsx'");
+    assertThatThrownBy(() -> OutputFormat.byId("xls")).hasMessageContaining("Cannot find output format 'xls'");
     assertThatThrownBy(() -> new OutputSpec(Layout.DDP_2025, OutputFormat.CSV, "../x.csv")).hasMessageContaining("relative");
   }
 }

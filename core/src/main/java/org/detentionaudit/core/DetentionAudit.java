@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.max;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -107,6 +108,18 @@ public final class DetentionAudit {
   /** Uses this layout catalog instead of the built-in one (e.g. with user layouts added). */
   public DetentionAudit layouts(LayoutCatalog catalog) {
     this.layouts = Objects.requireNonNull(catalog, "catalog");
+    return this;
+  }
+
+  /**
+   * Adds the layouts described in these YAML files (format: README, "Inputs and layouts") to the
+   * layout catalog in use, the built-in one unless {@link #layouts} replaced it; a file's layout
+   * replaces one of the same name. The files are read and validated now.
+   *
+   * @throws InputException naming the file when one cannot be read or is not a valid layout
+   */
+  public DetentionAudit layoutFiles(List<Path> yamlFiles) {
+    this.layouts = layouts.withLayoutFiles(List.copyOf(yamlFiles));
     return this;
   }
 

@@ -29,12 +29,18 @@ import org.detentionaudit.sample.oracle.RuleCount;
  * @param files the files written, paths relative to the manifest's folder
  * @param malformedLines the broken lines injected into every text file (none in Parquet)
  * @param seeded how often each defect and near miss was applied (informational)
- * @param expected per core rule id, in SPEC.md order: the counts an audit must report
+ * @param expected per core rule id, in SPEC.md order: the counts an audit must report on the
+ *     full-field records (true for every file of a layout with all rule fields and full timestamps;
+ *     for each file on its own see {@code expectedByFile})
+ * @param expectedByFile per file path (as in {@code files}), per core rule id in SPEC.md order: what
+ *     an audit of that file alone must report, computed by the oracle on the values as the file's
+ *     layout writes them (a field the layout lacks is absent, date-only layouts hold midnight of each
+ *     day); a rule reading a field the layout lacks is expected {@code NOT_APPLICABLE}
  * @param recordsCheckedDefinitions per core rule id: which rows count in {@code records_checked}
  */
 @JsonPropertyOrder({
   "generator", "seed", "placements", "people", "stays", "extract_date", "rates", "files",
-  "malformed_lines", "seeded", "expected", "records_checked_definitions"
+  "malformed_lines", "seeded", "expected", "expected_by_file", "records_checked_definitions"
 })
 public record Manifest(
     @JsonProperty("generator") String generator,
@@ -48,6 +54,7 @@ public record Manifest(
     @JsonProperty("malformed_lines") MalformedLines malformedLines,
     @JsonProperty("seeded") Seeded seeded,
     @JsonProperty("expected") Map<String, RuleCount> expected,
+    @JsonProperty("expected_by_file") Map<String, Map<String, ExpectedOutcome>> expectedByFile,
     @JsonProperty("records_checked_definitions") Map<String, String> recordsCheckedDefinitions) {
 
   /** The manifest's file name in the output folder. */
@@ -70,6 +77,22 @@ public record Manifest(
           "Cannot find expected counts of rule '" + ruleId + "': known rules are " + expected.keySet());
     }
     return count;
+  }
+
+  /**
+   * The expected outcome of one rule on the file at {@code path} (as listed in {@code files}).
+   *
+   * @throws IllegalArgumentException when the file or the rule is unknown
+   */
+  public ExpectedOutcome expected(String path, String ruleId) {
+    Map<String, ExpectedOutcome> byRule = expectedByFile == null ? null : expectedByFile.get(path);
+    ExpectedOutcome outcome = byRule == null ? null : byRule.get(ruleId);
+    if (outcome == null) {
+      throw new IllegalArgumentException(
+          "Cannot find the expected outcome of rule '" + ruleId + "' for file '" + path
+              + "': files are " + (expectedByFile == null ? "[]" : expectedByFile.keySet()));
+    }
+    return outcome;
   }
 
   /** Reads a manifest written by {@link #writeTo(Path)}. */
@@ -136,6 +159,42 @@ public record Manifest(
       @JsonProperty("name") String name,
       @JsonProperty("first_row") long firstRow,
       @JsonProperty("rows") long rows) {}
+
+  /**
+   * One rule's expected outcome on one file: judged with exact counts, or {@code NOT_APPLICABLE}
+   * because the file's layout lacks {@code missing_fields}.
+   *
+   * @param status {@code JUDGED} (the audit reports PASS, WARN or FAIL by its thresholds) or
+   *     {@code NOT_APPLICABLE}
+   * @param recordsChecked null when not applicable
+   * @param recordsFailed null when not applicable
+   * @param missingFields the rule fields the layout lacks, SPEC.md names, sorted; empty when judged
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"status", "records_checked", "records_failed", "missing_fields"})
+  public record ExpectedOutcome(
+      @JsonProperty("status") String status,
+      @JsonProperty("records_checked") Long recordsChecked,
+      @JsonProperty("records_failed") Long recordsFailed,
+      @JsonProperty("missing_fields") List<String> missingFields) {
+
+    public static final String JUDGED = "JUDGED";
+    public static final String NOT_APPLICABLE = "NOT_APPLICABLE";
+
+    static ExpectedOutcome judged(RuleCount count) {
+      return new ExpectedOutcome(JUDGED, count.recordsChecked(), count.recordsFailed(), List.of());
+    }
+
+    static ExpectedOutcome notApplicable(List<String> missingFields) {
+      return new ExpectedOutcome(NOT_APPLICABLE, null, null, List.copyOf(missingFields));
+    }
+
+    /** True when the rule can be judged on this file. */
+    @JsonIgnore
+    public boolean applicable() {
+      return JUDGED.equals(status);
+    }
+  }
 
   /**
    * @param count lines injected into each text file

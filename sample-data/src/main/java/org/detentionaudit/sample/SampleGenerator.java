@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.detentionaudit.sample.generate.PlacementSource;
 import org.detentionaudit.sample.generate.SeedCounts;
 import org.detentionaudit.sample.model.PlacementRecord;
 import org.detentionaudit.sample.oracle.CoreRule;
+import org.detentionaudit.sample.oracle.KeyField;
 import org.detentionaudit.sample.oracle.NormalizedPlacement;
 import org.detentionaudit.sample.oracle.ReferenceRuleEvaluator;
 import org.detentionaudit.sample.write.Layout;
@@ -143,6 +145,13 @@ public final class SampleGenerator {
     long[] malformedPositions = malformedPositions();
     List<Manifest.MalformedLine> malformed = new ArrayList<>();
     ReferenceRuleEvaluator oracle = new ReferenceRuleEvaluator(extractDate);
+    // One oracle per layout written, on the values as that layout writes them.
+    Map<Layout, ReferenceRuleEvaluator> layoutOracles = new EnumMap<>(Layout.class);
+    Map<Layout, List<NormalizedPlacement>> layoutRows = new EnumMap<>(Layout.class);
+    for (OutputSpec spec : specs) {
+      layoutOracles.computeIfAbsent(spec.layout(), layout -> new ReferenceRuleEvaluator(extractDate));
+      layoutRows.computeIfAbsent(spec.layout(), layout -> new ArrayList<>());
+    }
     PlacementSource source = placementSource();
     List<RowWriter> writers = new ArrayList<>();
     List<RowWriter> textWriters = new ArrayList<>();
@@ -166,6 +175,7 @@ public final class SampleGenerator {
       while (source.hasNext()) {
         List<PlacementRecord> batch = source.next();
         normalized.clear();
+        layoutRows.values().forEach(List::clear);
         for (PlacementRecord row : batch) {
           while (nextMalformed < malformedPositions.length
               && malformedPositions[nextMalformed] == rowIndex) {
@@ -181,10 +191,16 @@ public final class SampleGenerator {
             writer.write(row);
           }
           normalized.add(NormalizedPlacement.of(row));
+          for (Map.Entry<Layout, List<NormalizedPlacement>> rows : layoutRows.entrySet()) {
+            rows.getValue().add(rows.getKey().asWritten(row));
+          }
           rowIndex++;
           lastRow = row;
         }
         oracle.accept(normalized);
+        for (Map.Entry<Layout, List<NormalizedPlacement>> rows : layoutRows.entrySet()) {
+          layoutOracles.get(rows.getKey()).accept(rows.getValue());
+        }
       }
       while (nextMalformed < malformedPositions.length) { // positioned after the last row
         MalformedLineKind kind = malformedKind(nextMalformed);
@@ -198,7 +214,7 @@ public final class SampleGenerator {
       closeAll(writers);
     }
 
-    Manifest manifest = manifest(specs, source.counts(), malformed, oracle);
+    Manifest manifest = manifest(specs, source.counts(), malformed, oracle, layoutOracles);
     manifest.writeTo(dir.resolve(Manifest.FILE_NAME));
     return manifest;
   }
@@ -207,7 +223,8 @@ public final class SampleGenerator {
       List<OutputSpec> specs,
       SeedCounts counts,
       List<Manifest.MalformedLine> malformed,
-      ReferenceRuleEvaluator oracle) {
+      ReferenceRuleEvaluator oracle,
+      Map<Layout, ReferenceRuleEvaluator> layoutOracles) {
     List<Manifest.FileEntry> files = new ArrayList<>();
     for (OutputSpec spec : specs) {
       files.add(
@@ -218,6 +235,12 @@ public final class SampleGenerator {
               placements,
               spec.format().isText() ? malformed.size() : 0,
               spec.format() == OutputFormat.XLSX ? sheetEntries() : null));
+    }
+    Map<String, Map<String, Manifest.ExpectedOutcome>> expectedByFile = new LinkedHashMap<>();
+    for (int i = 0; i < specs.size(); i++) {
+      expectedByFile.put(
+          files.get(i).path(),
+          fileExpectations(specs.get(i).layout(), layoutOracles.get(specs.get(i).layout())));
     }
     Map<String, Long> byKind = new LinkedHashMap<>();
     for (MalformedLineKind kind : MalformedLineKind.values()) {
@@ -246,6 +269,7 @@ public final class SampleGenerator {
         new Manifest.MalformedLines(malformed.size(), byKind, malformed),
         new Manifest.Seeded(counts.defectsApplied(), counts.nearMissesApplied()),
         oracle.countsById(),
+        expectedByFile,
         definitions);
   }
 
@@ -259,6 +283,27 @@ public final class SampleGenerator {
       first += rows;
     }
     return sheets;
+  }
+
+  /** Per core rule: the layout oracle's counts, or NOT_APPLICABLE naming the fields the layout lacks. */
+  private static Map<String, Manifest.ExpectedOutcome> fileExpectations(
+      Layout layout, ReferenceRuleEvaluator layoutOracle) {
+    Map<String, Manifest.ExpectedOutcome> expected = new LinkedHashMap<>();
+    Map<CoreRule, org.detentionaudit.sample.oracle.RuleCount> counts = layoutOracle.counts();
+    for (CoreRule rule : CoreRule.values()) {
+      List<String> missing =
+          rule.requiredFields().stream()
+              .filter(field -> !layout.keyFields().contains(field))
+              .map(KeyField::fieldName)
+              .sorted()
+              .toList();
+      expected.put(
+          rule.id(),
+          missing.isEmpty()
+              ? Manifest.ExpectedOutcome.judged(counts.get(rule))
+              : Manifest.ExpectedOutcome.notApplicable(missing));
+    }
+    return expected;
   }
 
   /** Sorted positions in [0, placements]: a line at position i goes before valid row i. */

@@ -5,14 +5,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.AuditResult;
 import org.detentionaudit.core.DetentionAudit;
 import org.detentionaudit.core.InputException;
 import org.detentionaudit.core.check.RuleOutcome;
+import org.detentionaudit.core.layout.LayoutCatalog;
 import org.detentionaudit.core.write.AtomicOutputFolder;
 import org.detentionaudit.rules.RuleCatalog;
 import org.detentionaudit.rules.RuleStatus;
@@ -51,6 +54,12 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--layout", defaultValue = "auto", paramLabel = "auto|NAME", description = "Force a layout (default: detect).")
   String layout;
 
+  @Option(
+      names = "--layout-file",
+      paramLabel = "FILE.yaml",
+      description = "Add a layout described in YAML (see README, Inputs and layouts); a file's layout replaces a built-in one of its name. Repeatable.")
+  List<Path> layoutFiles = new ArrayList<>();
+
   @Option(names = "--sheet", paramLabel = "NAME", description = "Excel sheet to read in each .xlsx input (default: detect the data sheets, skipping Summary and Footnotes).")
   String sheet;
 
@@ -85,6 +94,8 @@ final class AuditCommand implements Callable<Integer> {
     // Everything that can be checked without data is checked before Spark starts.
     RuleCatalog catalog = rulesFile == null ? RuleCatalog.builtIn() : RuleCatalog.builtIn().withOverrides(rulesFile);
     LocalDateTime extract = parseExtractDate(extractDate);
+    LayoutCatalog layouts = LayoutCatalog.builtIn().withLayoutFiles(layoutFiles);
+    layouts.forcedLayout(Optional.ofNullable(layout)); // an unknown --layout NAME stops here
     AtomicOutputFolder.checkWritable(output, overwrite, new org.apache.hadoop.conf.Configuration());
 
     boolean joined = SparkSessions.hasActive();
@@ -92,6 +103,7 @@ final class AuditCommand implements Callable<Integer> {
     try (AuditResult result =
         DetentionAudit.on(spark)
             .inputs(inputs)
+            .layouts(layouts)
             .layout(layout)
             .sheet(sheet)
             .rules(catalog)

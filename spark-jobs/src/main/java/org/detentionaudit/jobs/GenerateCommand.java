@@ -45,7 +45,9 @@ final class GenerateCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "ddp-2025",
       paramLabel = "ID",
-      description = "Layouts: ddp-2025, ddp-2026-03, uwchr-2012-2024 (default ${DEFAULT-VALUE}).")
+      description =
+          "Layouts: ddp-2025, ddp-2026-03, uwchr-2012-2024, ice-2012-2023, trac-2001-2009,"
+              + " ice-2010-extract, ice-history-2010-2014, ice-initial-book-ins (default ${DEFAULT-VALUE}).")
   List<String> layouts;
 
   @Option(

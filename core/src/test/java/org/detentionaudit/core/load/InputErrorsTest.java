@@ -127,7 +127,8 @@ class InputErrorsTest {
         .isInstanceOf(InputException.class)
         .hasMessage(
             "Cannot use layout 'ddp-1999': no layout has this name. Use 'auto' or one of:"
-                + " ddp-2025, ddp-2026-03, uwchr-2012-2024.");
+                + " ddp-2025, ddp-2026-03, ice-2010-extract, ice-2012-2023, ice-history-2010-2014,"
+                + " ice-initial-book-ins, trac-2001-2009, uwchr-2012-2024.");
   }
 
   @Test

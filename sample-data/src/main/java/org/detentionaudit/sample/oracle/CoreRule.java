@@ -1,43 +1,102 @@
 package org.detentionaudit.sample.oracle;
 
+import static org.detentionaudit.sample.oracle.KeyField.BOOK_IN;
+import static org.detentionaudit.sample.oracle.KeyField.BOOK_OUT;
+import static org.detentionaudit.sample.oracle.KeyField.FACILITY_CODE;
+import static org.detentionaudit.sample.oracle.KeyField.PERSON_ID;
+import static org.detentionaudit.sample.oracle.KeyField.RELEASE_REASON;
+import static org.detentionaudit.sample.oracle.KeyField.STAY_BOOK_IN;
+import static org.detentionaudit.sample.oracle.KeyField.STAY_BOOK_OUT;
+import static org.detentionaudit.sample.oracle.KeyField.STAY_RELEASE_REASON;
+
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The 15 core rules of SPEC.md, in the order of its table, with the rows each one judges
- * ({@code records_checked}) as this oracle defines them.
+ * ({@code records_checked}) as this oracle defines them, and the fields each one reads: a layout
+ * that lacks one of them makes the rule {@code NOT_APPLICABLE}.
+ *
+ * <p>The fields are those SPEC.md's wording of the rule names, with one reading:
+ * {@code status.unknown} is judged without the stay fields (a layout without stay book-outs simply
+ * never triggers its "the stay has a stay_book_out" clause), as {@code person.overlapping_placements}
+ * is judged without them.
  */
 public enum CoreRule {
-  FACILITY_MISSING_CODE("facility.missing_code", "every row"),
-  PLACEMENT_MISSING_BOOK_IN("placement.missing_book_in", "every row"),
+  FACILITY_MISSING_CODE("facility.missing_code", "every row", FACILITY_CODE),
+  PLACEMENT_MISSING_BOOK_IN("placement.missing_book_in", "every row", BOOK_IN),
   PLACEMENT_NEGATIVE_LENGTH(
-      "placement.negative_length", "rows where book_in and book_out are both non-null"),
+      "placement.negative_length",
+      "rows where book_in and book_out are both non-null",
+      BOOK_IN,
+      BOOK_OUT),
   PLACEMENT_ZERO_LENGTH(
-      "placement.zero_length", "rows where book_in and book_out are both non-null"),
+      "placement.zero_length", "rows where book_in and book_out are both non-null", BOOK_IN, BOOK_OUT),
   PLACEMENT_OUTSIDE_STAY(
       "placement.outside_stay",
       "rows where book_in and stay_book_in are both non-null, or book_out and stay_book_out are both"
-          + " non-null"),
-  PLACEMENT_OPEN_IN_CLOSED_STAY("placement.open_in_closed_stay", "stay_book_out non-null"),
-  PLACEMENT_BOOKED_OUT_WITHOUT_REASON("placement.booked_out_without_reason", "book_out non-null"),
-  PLACEMENT_REASON_WITHOUT_BOOK_OUT("placement.reason_without_book_out", "release_reason non-null"),
-  STAY_REASON_WITHOUT_BOOK_OUT("stay.reason_without_book_out", "stay_release_reason non-null"),
+          + " non-null",
+      BOOK_IN,
+      STAY_BOOK_IN,
+      BOOK_OUT,
+      STAY_BOOK_OUT),
+  PLACEMENT_OPEN_IN_CLOSED_STAY(
+      "placement.open_in_closed_stay", "stay_book_out non-null", BOOK_OUT, STAY_BOOK_OUT),
+  PLACEMENT_BOOKED_OUT_WITHOUT_REASON(
+      "placement.booked_out_without_reason", "book_out non-null", BOOK_OUT, RELEASE_REASON),
+  PLACEMENT_REASON_WITHOUT_BOOK_OUT(
+      "placement.reason_without_book_out", "release_reason non-null", RELEASE_REASON, BOOK_OUT),
+  STAY_REASON_WITHOUT_BOOK_OUT(
+      "stay.reason_without_book_out",
+      "stay_release_reason non-null",
+      STAY_RELEASE_REASON,
+      STAY_BOOK_OUT),
   PLACEMENT_UNKNOWN_RELEASE_REASON(
-      "placement.unknown_release_reason", "rows where release_reason is non-null"),
-  PERSON_MISSING_ID("person.missing_id", "every row"),
-  PLACEMENT_DUPLICATE("placement.duplicate", "rows where person_id is non-null"),
+      "placement.unknown_release_reason", "rows where release_reason is non-null", RELEASE_REASON),
+  PERSON_MISSING_ID("person.missing_id", "every row", PERSON_ID),
+  PLACEMENT_DUPLICATE(
+      "placement.duplicate",
+      "rows where person_id is non-null",
+      PERSON_ID,
+      BOOK_IN,
+      BOOK_OUT,
+      FACILITY_CODE),
   PERSON_OVERLAPPING_PLACEMENTS(
-      "person.overlapping_placements", "rows where person_id and book_in are both non-null"),
+      "person.overlapping_placements",
+      "rows where person_id and book_in are both non-null",
+      PERSON_ID,
+      BOOK_IN,
+      BOOK_OUT),
   STAY_TRANSFERRED_WITHOUT_NEXT(
-      "stay.transferred_without_next", "rows where person_id and book_in are both non-null"),
-  STATUS_UNKNOWN("status.unknown", "rows where person_id and book_in are both non-null");
+      "stay.transferred_without_next",
+      "rows where person_id and book_in are both non-null",
+      PERSON_ID,
+      BOOK_IN,
+      STAY_BOOK_IN,
+      RELEASE_REASON),
+  STATUS_UNKNOWN(
+      "status.unknown",
+      "rows where person_id and book_in are both non-null",
+      PERSON_ID,
+      BOOK_IN,
+      BOOK_OUT,
+      RELEASE_REASON);
 
   private final String id;
   private final String recordsChecked;
+  private final Set<KeyField> requiredFields;
 
-  CoreRule(String id, String recordsChecked) {
+  CoreRule(String id, String recordsChecked, KeyField first, KeyField... rest) {
     this.id = id;
     this.recordsChecked = recordsChecked;
+    this.requiredFields = Set.copyOf(EnumSet.of(first, rest));
+  }
+
+  /** The fields the rule reads; without any one of them it is {@code NOT_APPLICABLE}. */
+  public Set<KeyField> requiredFields() {
+    return requiredFields;
   }
 
   /** The rule id as in SPEC.md, e.g. {@code placement.zero_length}. */

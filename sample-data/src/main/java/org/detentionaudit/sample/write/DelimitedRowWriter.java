@@ -82,7 +82,7 @@ final class DelimitedRowWriter implements RowWriter {
         printer.printRecord(cells);
         break;
       case BROKEN_QUOTING:
-        int broken = layout.indexOf("Detention Facility Code");
+        int broken = layout.brokenQuotingColumn();
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
           if (i > 0) {

@@ -4,18 +4,28 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import org.detentionaudit.sample.model.PlacementRecord;
+import org.detentionaudit.sample.oracle.KeyField;
 
 /**
  * One column of a released layout: its header exactly as released, its type, and where its value
  * comes from. Values are {@code null}, a {@link String}, a {@link java.time.LocalDateTime} (for
  * {@link ColumnType#TIMESTAMP}) or a {@link java.time.LocalDate}.
+ *
+ * @param key the rule field this column holds (the layout's book-in, person id, ...), or null for
+ *     the other columns
  */
-public record LayoutColumn(String header, ColumnType type, Function<PlacementRecord, Object> value) {
+public record LayoutColumn(
+    String header, ColumnType type, Function<PlacementRecord, Object> value, KeyField key) {
 
   public LayoutColumn {
     Objects.requireNonNull(header, "header");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(value, "value");
+  }
+
+  /** A column that holds no rule field. */
+  public LayoutColumn(String header, ColumnType type, Function<PlacementRecord, Object> value) {
+    this(header, type, value, null);
   }
 
   /**

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -23,7 +26,9 @@ import org.detentionaudit.sample.model.PlacementRecord;
  * Writes one Parquet file with parquet-hadoop's example {@link Group} writer: snake_case column
  * names, every column optional; timestamps as INT64 TIMESTAMP(MICROS, isAdjustedToUTC=false) holding
  * the wall-clock value (read by Spark as TIMESTAMP_NTZ), dates as INT32 DATE, text as UTF8.
- * Snappy-compressed, 16 MiB row groups; the writer buffers about one row group plus dictionaries, so give the JVM at least 256 MiB of heap when writing Parquet.
+ * A header the layout repeats (TRAC's {@code Detention Facility Type}) is named with a suffix on
+ * its later occurrences ({@code detention_facility_type_1}), as pandas names it, since Parquet
+ * column names are unique. Snappy-compressed, 16 MiB row groups; the writer buffers about one row group plus dictionaries, so give the JVM at least 256 MiB of heap when writing Parquet.
  */
 final class ParquetRowWriter implements RowWriter {
 
@@ -31,12 +36,14 @@ final class ParquetRowWriter implements RowWriter {
 
   private final Layout layout;
   private final List<LayoutColumn> columns;
+  private final List<String> names;
   private final SimpleGroupFactory groups;
   private final ParquetWriter<Group> writer;
 
   ParquetRowWriter(Path file, Layout layout) throws IOException {
     this.layout = layout;
     this.columns = layout.columns();
+    this.names = columnNames(layout);
     MessageType schema = schema(layout);
     this.groups = new SimpleGroupFactory(schema);
     this.writer =
@@ -49,28 +56,42 @@ final class ParquetRowWriter implements RowWriter {
             .build();
   }
 
+  /** The Parquet column names of {@code layout}: snake_case, repeats suffixed {@code _1}, {@code _2}... */
+  static List<String> columnNames(Layout layout) {
+    List<String> names = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (LayoutColumn column : layout.columns()) {
+      String name = column.snakeCaseName();
+      int repeat = seen.merge(name, 1, Integer::sum) - 1;
+      names.add(repeat == 0 ? name : name + "_" + repeat);
+    }
+    return names;
+  }
+
   /** The Parquet schema of {@code layout}, named {@code placement}. */
   static MessageType schema(Layout layout) {
     Types.MessageTypeBuilder message = Types.buildMessage();
-    for (LayoutColumn column : layout.columns()) {
+    List<String> names = columnNames(layout);
+    for (int i = 0; i < names.size(); i++) {
+      LayoutColumn column = layout.columns().get(i);
       switch (column.type()) {
         case TIMESTAMP:
           message
               .optional(PrimitiveTypeName.INT64)
               .as(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS))
-              .named(column.snakeCaseName());
+              .named(names.get(i));
           break;
         case DATE:
           message
               .optional(PrimitiveTypeName.INT32)
               .as(LogicalTypeAnnotation.dateType())
-              .named(column.snakeCaseName());
+              .named(names.get(i));
           break;
         default:
           message
               .optional(PrimitiveTypeName.BINARY)
               .as(LogicalTypeAnnotation.stringType())
-              .named(column.snakeCaseName());
+              .named(names.get(i));
       }
     }
     return message.named("placement");
@@ -89,13 +110,13 @@ final class ParquetRowWriter implements RowWriter {
         case TIMESTAMP:
           LocalDateTime dateTime = (LocalDateTime) value;
           long micros = dateTime.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + dateTime.getNano() / 1_000L;
-          group.append(column.snakeCaseName(), micros);
+          group.append(names.get(i), micros);
           break;
         case DATE:
-          group.append(column.snakeCaseName(), (int) ((LocalDate) value).toEpochDay());
+          group.append(names.get(i), (int) ((LocalDate) value).toEpochDay());
           break;
         default:
-          group.append(column.snakeCaseName(), layout.format(value));
+          group.append(names.get(i), layout.format(value));
       }
     }
     writer.write(group);

@@ -1,0 +1,181 @@
+package org.detentionaudit.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.detentionaudit.core.report.RuleSummaryRow;
+import org.detentionaudit.core.report.RunSummary;
+import org.detentionaudit.core.report.SummaryJson;
+import org.detentionaudit.core.testing.SharedSpark;
+import org.detentionaudit.sample.Manifest;
+import org.detentionaudit.sample.SampleGenerator;
+import org.detentionaudit.sample.write.Layout;
+import org.detentionaudit.sample.write.OutputFormat;
+import org.detentionaudit.sample.write.OutputSpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every layout generation of FORMATS.md, generated from the same records and audited by the command
+ * line with layout detection: the detected layout, every row accounted, every applicable rule's
+ * counts equal to the manifest's per-file expectation (values as that layout writes them), and
+ * NOT_APPLICABLE exactly for the rules reading a field the layout lacks.
+ */
+@ExtendWith(SharedSpark.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LayoutGenerationsEndToEndTest {
+  private static final List<OutputSpec> FILES =
+      List.of(
+          OutputSpec.of(Layout.DDP_2025, OutputFormat.CSV),
+          OutputSpec.of(Layout.DDP_2026_03, OutputFormat.CSV),
+          OutputSpec.of(Layout.UWCHR_2012_2024, OutputFormat.CSV),
+          OutputSpec.of(Layout.ICE_2012_2023, OutputFormat.CSV),
+          OutputSpec.of(Layout.ICE_2012_2023, OutputFormat.PARQUET),
+          OutputSpec.of(Layout.TRAC_2001_2009, OutputFormat.PIPE),
+          OutputSpec.of(Layout.TRAC_2001_2009, OutputFormat.PARQUET),
+          OutputSpec.of(Layout.ICE_2010_EXTRACT, OutputFormat.CSV),
+          OutputSpec.of(Layout.ICE_HISTORY_2010_2014, OutputFormat.TSV),
+          OutputSpec.of(Layout.ICE_INITIAL_BOOK_INS, OutputFormat.CSV_GZIP));
+
+  private Path dir;
+  private Path data;
+  private Manifest manifest;
+
+  @BeforeAll
+  void generate(@TempDir Path tempDir) throws IOException {
+    dir = tempDir;
+    data = dir.resolve("data");
+    manifest = SampleGenerator.builder().seed(20261127L).placements(3000).build().write(data, FILES);
+  }
+
+  Stream<Arguments> files() {
+    return FILES.stream().map(f -> Arguments.of(f.relativePath(), f.layout().id()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("files")
+  void eachLayoutIsDetectedAndJudgedOnWhatItCarries(String file, String layout) throws IOException {
+    RunSummary summary = audit(file, "out-" + file);
+    assertThat(summary.inputs()).singleElement().satisfies(input -> {
+      assertThat(input.layout()).isEqualTo(layout);
+      assertThat(input.rowsRead()).isEqualTo(manifest.placements());
+      assertThat(input.rowsLoaded() + input.rowsQuarantined()).isEqualTo(input.rowsRead());
+      assertThat(input.rowsQuarantined()).isZero();
+    });
+    assertThat(summary.extractDate()).isEqualTo(manifest.extractDate());
+    assertThat(summary.rules()).hasSize(15);
+    int judged = 0;
+    for (RuleSummaryRow row : summary.rules()) {
+      Manifest.ExpectedOutcome outcome = manifest.expected(file, row.ruleId());
+      String what = file + " " + row.ruleId();
+      if (outcome.applicable()) {
+        judged++;
+        assertThat(row.status()).as(what).isNotEqualTo("NOT_APPLICABLE");
+        assertThat(row.recordsFailed()).as(what).isEqualTo(outcome.recordsFailed());
+        assertThat(row.recordsChecked()).as(what + " checked").isEqualTo(outcome.recordsChecked());
+      } else {
+        assertThat(row.status()).as(what).isEqualTo("NOT_APPLICABLE");
+        assertThat(row.recordsFailed()).as(what).isNull();
+        assertThat(Arrays.stream(row.missingFields().split(",")).map(String::trim))
+            .as(what + " missing fields")
+            .containsExactlyInAnyOrderElementsOf(outcome.missingFields());
+      }
+    }
+    assertThat(judged).as(file + " judges at least one rule").isPositive();
+  }
+
+  @Test
+  void layoutsWithoutPersonIdsLeaveOnlyTheirColumnRules() throws IOException {
+    RunSummary bookIns = audit("ice-initial-book-ins.csv.gz", "out-book-ins-again");
+    assertThat(bookIns.rules().stream().filter(r -> !r.status().equals("NOT_APPLICABLE")).map(RuleSummaryRow::ruleId))
+        .containsExactly("placement.missing_book_in");
+    assertThat(find(bookIns, "facility.missing_code").missingFields()).isEqualTo("facility_code");
+    RunSummary extract2010 = audit("ice-2010-extract.csv", "out-2010-again");
+    assertThat(extract2010.rules().stream().filter(r -> !r.status().equals("NOT_APPLICABLE")).map(RuleSummaryRow::ruleId))
+        .containsExactlyInAnyOrder("facility.missing_code", "placement.missing_book_in",
+            "placement.negative_length", "placement.zero_length",
+            "placement.booked_out_without_reason", "placement.reason_without_book_out",
+            "placement.unknown_release_reason");
+  }
+
+  @Test
+  void userLayoutFileAddsALayoutThatCanBeForced() throws IOException {
+    Path yaml =
+        Files.writeString(
+            dir.resolve("seattle-book-ins.yaml"),
+            String.join(
+                "\n",
+                "name: seattle-book-ins",
+                "description: Seattle AOR initial book-ins, as one FOIA response names them",
+                "max_preamble_lines: 6",
+                "date_formats: ['M/d/yyyy']",
+                "fields:",
+                "  book_in: [Book In Date]",
+                "  facility_name: [Detention Facility]",
+                "other_columns: [Date of Birth, Gender, Country of Citizenship, Apprehension Method,"
+                    + " Most Serious Conviction]",
+                ""));
+    Path output = dir.resolve("out-user-layout");
+    CommandRun run =
+        CommandRun.of("audit", "--input", data.resolve("ice-initial-book-ins.csv.gz").toString(),
+            "--layout-file", yaml.toString(), "--layout", "seattle-book-ins",
+            "--output", output.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    RunSummary summary = SummaryJson.read(Files.readString(output.resolve("summary.json")));
+    assertThat(summary.inputs().get(0).layout()).isEqualTo("seattle-book-ins");
+    assertThat(find(summary, "placement.missing_book_in").recordsFailed())
+        .isEqualTo(manifest.expected("ice-initial-book-ins.csv.gz", "placement.missing_book_in").recordsFailed());
+  }
+
+  @Test
+  void forcingANewBuiltInLayoutByNameWorksAndAnUnknownNameListsThem() throws IOException {
+    Path output = dir.resolve("out-forced-history");
+    CommandRun run =
+        CommandRun.of("audit", "--input", data.resolve("ice-history-2010-2014.tsv").toString(),
+            "--layout", "ice-history-2010-2014", "--output", output.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(SummaryJson.read(Files.readString(output.resolve("summary.json"))).inputs().get(0).layout())
+        .isEqualTo("ice-history-2010-2014");
+
+    CommandRun unknown =
+        CommandRun.of("audit", "--input", data.resolve("ice-history-2010-2014.tsv").toString(),
+            "--layout", "history", "--output", dir.resolve("out-unknown").toString());
+    assertThat(unknown.status()).isEqualTo(2);
+    assertThat(unknown.err()).contains("Cannot use layout 'history'").contains("ice-history-2010-2014")
+        .contains("trac-2001-2009").contains("ice-initial-book-ins");
+    assertThat(dir.resolve("out-unknown")).doesNotExist();
+  }
+
+  @Test
+  void badLayoutFileIsAUsageError() throws IOException {
+    Path yaml = Files.writeString(dir.resolve("bad-layout.yaml"), "name: bad\nmax_preamble_lines: 2\n");
+    CommandRun run =
+        CommandRun.of("audit", "--input", data.resolve("ddp-2025.csv").toString(),
+            "--layout-file", yaml.toString(), "--output", dir.resolve("out-bad-layout").toString());
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("Cannot read layout file '" + yaml + "'");
+  }
+
+  private RunSummary audit(String file, String outputName) throws IOException {
+    Path output = dir.resolve(outputName);
+    CommandRun run =
+        CommandRun.of("audit", "--input", data.resolve(file).toString(), "--output", output.toString(), "--overwrite");
+    assertThat(run.status()).as(run.err()).isZero();
+    return SummaryJson.read(Files.readString(output.resolve("summary.json")));
+  }
+
+  private static RuleSummaryRow find(RunSummary summary, String ruleId) {
+    return summary.rules().stream().filter(r -> r.ruleId().equals(ruleId)).findFirst().orElseThrow();
+  }
+}

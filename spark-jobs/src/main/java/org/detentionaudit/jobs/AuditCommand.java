@@ -66,7 +66,7 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "FILE.yaml", description = "Override rule thresholds, severities, parameters; disable rules.")
   Path rulesFile;
 
-  @Option(names = "--facilities", paramLabel = "FILE.csv", description = "Facility reference list (not used by the core rules yet).")
+  @Option(names = "--facilities", paramLabel = "FILE.csv", description = "Facility reference list (not supported yet: refused with exit status 2).")
   Path facilities;
 
   @Option(
@@ -92,6 +92,12 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     // Everything that can be checked without data is checked before Spark starts.
+    if (facilities != null) {
+      throw new InputException(
+          "Cannot use --facilities "
+              + facilities
+              + ": the facility reference rules are not available yet. Run the audit without --facilities.");
+    }
     RuleCatalog catalog = rulesFile == null ? RuleCatalog.builtIn() : RuleCatalog.builtIn().withOverrides(rulesFile);
     LocalDateTime extract = parseExtractDate(extractDate);
     LayoutCatalog layouts = LayoutCatalog.builtIn().withLayoutFiles(layoutFiles);

@@ -104,6 +104,9 @@ class BadInputTest {
     CommandRun date = CommandRun.of("audit", "--input", "x.csv", "--output", dir.resolve("o").toString(), "--extract-date", "26/06/2025");
     assertThat(date.status()).isEqualTo(ExitCodes.USAGE_OR_INPUT);
     assertThat(date.err()).contains("--extract-date 26/06/2025").contains("YYYY-MM-DD");
+    CommandRun facilities = CommandRun.of("audit", "--input", "x.csv", "--output", dir.resolve("f").toString(), "--facilities", "f.csv");
+    assertThat(facilities.status()).isEqualTo(ExitCodes.USAGE_OR_INPUT);
+    assertThat(facilities.err()).contains("--facilities f.csv").contains("not available yet");
     CommandRun option = CommandRun.of("audit", "--inptu", "x.csv");
     assertThat(option.status()).isEqualTo(ExitCodes.USAGE_OR_INPUT);
   }

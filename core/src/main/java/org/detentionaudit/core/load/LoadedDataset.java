@@ -17,8 +17,7 @@ import org.detentionaudit.rules.CanonicalField;
  *     outside this set may still be non-null for rows of some inputs
  * @param inputs one account per input, in input order
  * @param cached the persisted dataset that {@code placements} and {@code quarantine} are filters
- *     of (the parse output of all inputs), released by {@link #unpersist()}; null when the two
- *     datasets are persisted themselves
+ *     of (the parse output of all inputs), released by {@link #unpersist()}
  */
 public record LoadedDataset(
     Dataset<Row> placements,
@@ -29,15 +28,6 @@ public record LoadedDataset(
   public LoadedDataset {
     availableFields = Set.copyOf(availableFields);
     inputs = List.copyOf(inputs);
-  }
-
-  /** A dataset whose placements and quarantine are persisted themselves (or not at all). */
-  public LoadedDataset(
-      Dataset<Row> placements,
-      Dataset<Row> quarantine,
-      Set<CanonicalField> availableFields,
-      List<InputAccounting> inputs) {
-    this(placements, quarantine, availableFields, inputs, null);
   }
 
   /**

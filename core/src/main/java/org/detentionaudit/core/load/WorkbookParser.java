@@ -169,14 +169,11 @@ final class WorkbookParser implements Iterator<Row> {
       long sourceRow = rowIndex - sheet.headerRowIndex();
       long inputOrder = orderBase + sourceRow;
       if (cells.length > width && !isBlankFrom(cells, width)) {
-        put(
-            ParsedRowFactory.quarantinedAt(
-                sourceFile,
-                sourceRow,
-                inputOrder,
-                plan.unitIndex(),
-                raw(cells),
-                "value beyond the header's " + width + " columns (in column " + (lastFilled(cells) + 1) + ")"));
+        quarantine(
+            sourceRow,
+            inputOrder,
+            cells,
+            "value beyond the header's " + width + " columns (in column " + (lastFilled(cells) + 1) + ")");
         return;
       }
       Object[] record = new Object[width];
@@ -185,15 +182,14 @@ final class WorkbookParser implements Iterator<Row> {
       if (normalized instanceof NormalizedRecord.Placement placement) {
         put(ParsedRowFactory.placementAt(sourceFile, sourceRow, inputOrder, plan.unitIndex(), placement));
       } else {
-        put(
-            ParsedRowFactory.quarantinedAt(
-                sourceFile,
-                sourceRow,
-                inputOrder,
-                plan.unitIndex(),
-                raw(cells),
-                ((NormalizedRecord.Rejected) normalized).reason()));
+        quarantine(sourceRow, inputOrder, cells, ((NormalizedRecord.Rejected) normalized).reason());
       }
+    }
+
+    private void quarantine(long sourceRow, long inputOrder, Object[] cells, String reason) {
+      put(
+          ParsedRowFactory.quarantinedAt(
+              sourceFile, sourceRow, inputOrder, plan.unitIndex(), raw(cells), reason));
     }
 
     /** The row as {@code header=value} pairs joined by {@code "; "}, as for Parquet rows. */

@@ -1,15 +1,30 @@
 package org.detentionaudit.core;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.detentionaudit.core.check.ColumnProfile;
 import org.detentionaudit.core.check.RuleEvaluation;
 import org.detentionaudit.core.check.RuleOutcome;
 import org.detentionaudit.core.load.LoadedDataset;
+import org.detentionaudit.core.measure.BedDays;
+import org.detentionaudit.core.measure.FacilityUse;
+import org.detentionaudit.core.report.FindingSample;
 import org.detentionaudit.core.report.HtmlReport;
+import org.detentionaudit.core.report.PersonHash;
+import org.detentionaudit.core.report.ReportData;
 import org.detentionaudit.core.report.RunSummary;
 import org.detentionaudit.core.report.SummaryJson;
 import org.detentionaudit.core.report.SummaryTable;
@@ -30,10 +45,17 @@ public final class AuditResult implements AutoCloseable {
   private final RunSummary runSummary;
   private final RuleEvaluation evaluation;
   private final LoadedDataset loaded;
+  private final BedDays bedDays;
+  private Dataset<Row> profile;
 
   AuditResult(
-      SparkSession spark, RunSummary runSummary, RuleEvaluation evaluation, LoadedDataset loaded) {
+      SparkSession spark,
+      RunSummary runSummary,
+      RuleEvaluation evaluation,
+      LoadedDataset loaded,
+      BedDays bedDays) {
     this.spark = spark;
+    this.bedDays = bedDays;
     this.runSummary = runSummary;
     this.evaluation = evaluation;
     this.loaded = loaded;
@@ -65,6 +87,34 @@ public final class AuditResult implements AutoCloseable {
    */
   public Dataset<Row> breakdown() {
     return evaluation.breakdown();
+  }
+
+  /**
+   * The {@code profile.parquet} table: per input and input column (as the file names it), the
+   * canonical field it maps to, values, missing and redacted cells, distinct values and the most
+   * frequent values (never for identifier columns). Computed on first use by one more pass over
+   * the inputs, then kept (it is small).
+   */
+  public Dataset<Row> profile() {
+    if (profile == null) {
+      LOG.info("Profiling input columns");
+      profile = ColumnProfile.of(spark, loaded.rawColumns());
+    }
+    return profile;
+  }
+
+  /**
+   * The {@code facilities.parquet} table: one row per facility code seen (or name, where the layout
+   * has no codes) with names seen, whether the reference knows it, records, records failing a rule,
+   * bed-days (in all and per fiscal year), per-diem rate and estimated cost.
+   */
+  public Dataset<Row> facilities() {
+    return bedDays.table(spark);
+  }
+
+  /** The facilities as Java values, most bed-days first (the rows of {@link #facilities()}). */
+  public List<FacilityUse> facilityUse() {
+    return bedDays.facilities();
   }
 
   /** The {@code quarantine.parquet} table: input rows that could not be read, with the reason. */
@@ -102,13 +152,69 @@ public final class AuditResult implements AutoCloseable {
           .write()
           .mode(SaveMode.ErrorIfExists)
           .parquet(out.stagingPath("quarantine.parquet"));
+      facilities()
+          .coalesce(1)
+          .write()
+          .mode(SaveMode.ErrorIfExists)
+          .parquet(out.stagingPath("facilities.parquet"));
+      Dataset<Row> columnProfile = profile();
+      columnProfile
+          .coalesce(1)
+          .write()
+          .mode(SaveMode.ErrorIfExists)
+          .parquet(out.stagingPath("profile.parquet"));
       out.writeText("summary.json", SummaryJson.write(runSummary));
-      out.writeText("report.html", HtmlReport.render(runSummary));
+      out.writeText("report.html", HtmlReport.render(reportData(columnProfile.collectAsList())));
       out.commit();
       LOG.info("Outputs written to {}", dir);
     } catch (IOException e) {
       throw new IllegalStateException("Cannot write outputs to " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** How many failing records per rule the report shows as examples. */
+  static final int SAMPLES_PER_RULE = 5;
+
+  private ReportData reportData(List<Row> profileRows) {
+    Map<Integer, Long> byYear = new LinkedHashMap<>();
+    for (Row row :
+        breakdown()
+            .where(col("rule_id").isNull())
+            .groupBy(col("fiscal_year"))
+            .agg(sum(col("records")))
+            .orderBy(col("fiscal_year").asc_nulls_last())
+            .collectAsList()) {
+      byYear.put(row.isNullAt(0) ? null : row.getInt(0), row.getLong(1));
+    }
+    Map<String, List<FindingSample>> samples = new HashMap<>();
+    for (Row row :
+        findings()
+            .withColumn(
+                "_n",
+                row_number()
+                    .over(Window.partitionBy("rule_id").orderBy(col("source_file"), col("source_row"))))
+            .where(col("_n").leq(SAMPLES_PER_RULE))
+            .orderBy(col("rule_id"), col("source_file"), col("source_row"))
+            .collectAsList()) {
+      String ruleId = row.getAs("rule_id");
+      samples
+          .computeIfAbsent(ruleId, k -> new ArrayList<>())
+          .add(
+              new FindingSample(
+                  ruleId,
+                  row.getAs("source_file"),
+                  row.<Long>getAs("source_row"),
+                  PersonHash.of(row.getAs("person_id")),
+                  text(row.getAs("book_in")),
+                  text(row.getAs("book_out")),
+                  text(row.getAs("facility_code")),
+                  text(row.getAs("detail"))));
+    }
+    return new ReportData(runSummary, profileRows, bedDays.facilities(), byYear, samples);
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : value.toString().replace('T', ' ');
   }
 
   /** Releases the persisted data of this run. */

@@ -1,9 +1,5 @@
 package org.detentionaudit.core;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.max;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -16,15 +12,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.spark.sql.Row;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.check.RuleEvaluation;
 import org.detentionaudit.core.layout.LayoutCatalog;
 import org.detentionaudit.core.load.InputAccounting;
 import org.detentionaudit.core.load.InputLoader;
 import org.detentionaudit.core.load.LoadedDataset;
+import org.detentionaudit.core.measure.BedDays;
+import org.detentionaudit.core.measure.DatasetFacts;
+import org.detentionaudit.core.measure.FacilityRate;
 import org.detentionaudit.core.report.RuleSummaryRow;
 import org.detentionaudit.core.report.RunSummary;
+import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.RuleCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +58,7 @@ public final class DetentionAudit {
   private RuleCatalog rules = RuleCatalog.builtIn();
   private LayoutCatalog layouts = LayoutCatalog.builtIn();
   private Optional<LocalDateTime> extractDate = Optional.empty();
+  private Function<String, Optional<FacilityRate>> facilityRates = code -> Optional.empty();
 
   private DetentionAudit(SparkSession spark) {
     this.spark = Objects.requireNonNull(spark, "spark");
@@ -145,11 +146,22 @@ public final class DetentionAudit {
     LOG.info("Loading {} input path(s)", inputs.size());
     LoadedDataset loaded = new InputLoader(spark, layouts).load(List.copyOf(inputs), layout, sheet);
     try {
-      ExtractDate extract = extractDate.map(ExtractDate::given).orElseGet(() -> inferExtractDate(loaded));
+      LOG.info("Measuring the dataset");
+      DatasetFacts facts = DatasetFacts.of(loaded.placements());
+      ExtractDate extract = extractDate.map(ExtractDate::given).orElseGet(() -> inferExtractDate(facts));
       LOG.info("Checking {} rule(s); extract date {} ({})", rules.enabled().size(),
           extract.value().map(Object::toString).orElse("unknown"), extract.origin());
       RuleEvaluation evaluation =
           RuleEvaluation.run(loaded.placements(), loaded.availableFields(), rules.enabled(), extract.value());
+      LOG.info("Measuring bed-days and cost");
+      BedDays bedDays =
+          BedDays.measure(
+              loaded.placements(),
+              evaluation.findings(),
+              loaded.availableFields().contains(CanonicalField.FACILITY_CODE)
+                  || !loaded.availableFields().contains(CanonicalField.FACILITY_NAME),
+              extract.value(),
+              facilityRates);
       List<RunSummary.InputSummary> inputSummaries =
           loaded.inputs().stream().map(DetentionAudit::summarize).toList();
       RunSummary summary =
@@ -163,24 +175,22 @@ public final class DetentionAudit {
               inputSummaries.stream().mapToLong(RunSummary.InputSummary::rowsQuarantined).sum(),
               extract.value().map(DateTimeFormatter.ISO_LOCAL_DATE_TIME::format).orElse(null),
               extract.origin(),
-              evaluation.outcomes().stream().map(RuleSummaryRow::of).toList());
-      return new AuditResult(spark, summary, evaluation, loaded);
+              evaluation.outcomes().stream().map(RuleSummaryRow::of).toList(),
+              facts,
+              bedDays.summary());
+      return new AuditResult(spark, summary, evaluation, loaded, bedDays);
     } catch (RuntimeException e) {
       loaded.unpersist();
       throw e;
     }
   }
 
-  private static ExtractDate inferExtractDate(LoadedDataset loaded) {
-    Row row =
-        loaded
-            .placements()
-            .agg(max(greatest(col("stay_book_in"), col("book_in"), col("book_out"), col("stay_book_out"))))
-            .first();
-    if (row.isNullAt(0)) {
+  private static ExtractDate inferExtractDate(DatasetFacts facts) {
+    if (facts.latestTimestamp() == null) {
       return new ExtractDate(Optional.empty(), ExtractDate.UNKNOWN);
     }
-    return new ExtractDate(Optional.of((LocalDateTime) row.get(0)), ExtractDate.INFERRED);
+    return new ExtractDate(
+        Optional.of(LocalDateTime.parse(facts.latestTimestamp())), ExtractDate.INFERRED);
   }
 
   private static RunSummary.InputSummary summarize(InputAccounting a) {

@@ -107,6 +107,19 @@ class AuditEndToEndTest {
           .as("breakdown checked " + rule.ruleId())
           .isEqualTo(rule.recordsChecked());
     }
+    // profile.parquet: one row per input column, each accounting for every row; the facility code
+    // column's missing and redacted cells are exactly the records failing facility.missing_code
+    List<Row> profile = spark.read().parquet(out.resolve("profile.parquet").toString()).collectAsList();
+    assertThat(profile).extracting(r -> r.getString(1)).doesNotHaveDuplicates().hasSizeGreaterThan(10);
+    for (Row column : profile) {
+      assertThat(column.getLong(3) + column.getLong(4) + column.getLong(5))
+          .as("profile " + column.getString(1))
+          .isEqualTo(manifest.placements());
+    }
+    Row code = profile.stream().filter(r -> "facility_code".equals(r.getString(2))).findFirst().orElseThrow();
+    assertThat(code.getLong(4) + code.getLong(5))
+        .isEqualTo(manifest.expected("facility.missing_code").recordsFailed());
+    assertThat(out.resolve("report.html")).content().contains("id=\"profile-table\"");
   }
 
   @Test

@@ -2,12 +2,8 @@ package org.detentionaudit.core.check;
 
 import static org.apache.spark.sql.functions.approx_count_distinct;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -19,31 +15,37 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.detentionaudit.core.layout.HeaderKey;
 import org.detentionaudit.core.load.CellExpressions;
+import org.detentionaudit.core.load.ProfiledInput;
+import org.detentionaudit.core.load.RawColumns;
 import org.detentionaudit.rules.CanonicalField;
 
 /**
- * The column profile of one input ({@code profile.parquet}): per input column, how many cells hold a
- * value, are missing (blank, {@code NA}, {@code N/A}) or are redacted, roughly how many distinct
- * values there are, and the most frequent values.
+ * The column profile ({@code profile.parquet}): per input and input column, how many cells hold a
+ * value, are missing (blank, {@code NA}, {@code N/A}) or are redacted, how many distinct values
+ * there are, and the most frequent values.
  *
- * <p>Two passes: one aggregation for all counts, then one grouping for the top values of the
- * columns that have few distinct values. Distinct counts are HyperLogLog++ estimates (relative
- * standard deviation 1%; exact in practice below a few thousand values). Top values are left out
- * (empty) for columns with more than {@value #MAX_DISTINCT_FOR_TOP_VALUES} distinct values and for
+ * <p>One pass over the inputs' raw cells ({@link RawColumns}) computes everything, grouped by
+ * input. Distinct counts are exact for columns with at most {@value #MAX_DISTINCT_FOR_TOP_VALUES}
+ * distinct values and HyperLogLog++ estimates above (relative standard deviation 1%). Top values
+ * (trimmed, at most {@value #TOP_VALUES}, most frequent first, ties by value) are kept only for
+ * columns with at most {@value #MAX_DISTINCT_FOR_TOP_VALUES} distinct values, and never for
  * identifier columns (the canonical person id, and any column whose name ends in {@code id} or
- * {@code number} or contains {@code identifier}), so the profile never lists person identifiers.
+ * {@code number} or contains {@code identifier}): their values are not even counted, so the
+ * profile never lists person identifiers.
  */
 public final class ColumnProfile {
   /** Columns with more distinct values than this get no top values. */
-  public static final long MAX_DISTINCT_FOR_TOP_VALUES = 1000;
+  public static final int MAX_DISTINCT_FOR_TOP_VALUES = 1000;
   /** How many top values are kept per column. */
   public static final int TOP_VALUES = 5;
 
@@ -69,23 +71,37 @@ public final class ColumnProfile {
   private ColumnProfile() {}
 
   /**
-   * Profiles every column of {@code raw} (cast to text).
+   * Profiles every column of every input, in one aggregation.
    *
-   * @param input the input's name, written in every row
-   * @param raw the input's rows with its own column names; empty input gives zero counts
-   * @param canonical the canonical field each column maps to, where it maps to one
+   * @return one row per (input, column) in input and column order ({@link #SCHEMA}); an input
+   *     without rows gets zero counts
    */
-  public static Dataset<Row> of(
-      SparkSession spark, String input, Dataset<Row> raw, Map<String, CanonicalField> canonical) {
-    String[] columns = raw.columns();
-    List<Column> cells = new ArrayList<>();
-    for (int i = 0; i < columns.length; i++) {
-      cells.add(CellExpressions.trimmed(raw.col(quote(columns[i])).cast("string")).as("c" + i));
+  public static Dataset<Row> of(SparkSession spark, RawColumns raw) {
+    List<ProfiledInput> inputs = raw.inputs();
+    int width = inputs.stream().mapToInt(i -> i.columns().size()).max().orElse(0);
+    List<Row> rows = new ArrayList<>();
+    if (width == 0) {
+      return spark.createDataFrame(rows, SCHEMA);
     }
-    Dataset<Row> trimmed = raw.select(cells.toArray(Column[]::new));
+    Column unit = col(RawColumns.INPUT_UNIT);
+    UserDefinedFunction valueCounts =
+        functions.udaf(
+            new CappedValueCounts(MAX_DISTINCT_FOR_TOP_VALUES, TOP_VALUES), Encoders.STRING());
+
+    List<Column> trimmedCells = new ArrayList<>(List.of(unit));
+    for (int i = 0; i < width; i++) {
+      trimmedCells.add(
+          CellExpressions.trimmed(functions.get(col(RawColumns.CELLS), lit(i))).as("c" + i));
+    }
+    Dataset<Row> trimmed = raw.cells().select(trimmedCells.toArray(new Column[0]));
 
     List<Column> aggregates = new ArrayList<>();
-    for (int i = 0; i < columns.length; i++) {
+    aggregates.add(functions.count(lit(1)).as("rows"));
+    // Positions in the aggregated row (input_unit first, then the aggregates in this order).
+    int[] valuesAt = new int[width];
+    Map<Integer, Integer> countsAt = new HashMap<>();
+    for (int i = 0; i < width; i++) {
+      valuesAt[i] = 1 + aggregates.size();
       Column cell = col("c" + i);
       Column missing = CellExpressions.isMissing(cell);
       Column redacted = not(missing).and(CellExpressions.isRedaction(cell));
@@ -94,65 +110,92 @@ public final class ColumnProfile {
       aggregates.add(sum(when(missing, 1L).otherwise(0L)).as("m" + i));
       aggregates.add(sum(when(redacted, 1L).otherwise(0L)).as("r" + i));
       aggregates.add(approx_count_distinct(when(value, cell), 0.01).as("d" + i));
-    }
-    Row counts = trimmed.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
-
-    List<Integer> withTopValues = new ArrayList<>();
-    for (int i = 0; i < columns.length; i++) {
-      long distinct = counts.isNullAt(4 * i + 3) ? 0 : counts.getLong(4 * i + 3);
-      if (distinct > 0
-          && distinct <= MAX_DISTINCT_FOR_TOP_VALUES
-          && !isIdentifier(columns[i], Optional.ofNullable(canonical.get(columns[i])))) {
-        withTopValues.add(i);
+      List<Integer> counted = unitsWithValueCounts(inputs, i);
+      if (!counted.isEmpty()) {
+        countsAt.put(i, 1 + aggregates.size());
+        aggregates.add(
+            valueCounts.apply(when(value.and(unit.isin(counted.toArray())), cell)).as("t" + i));
       }
     }
-    Map<Integer, List<Row>> topValues = topValues(trimmed, withTopValues);
+    Map<Integer, Row> byUnit = new HashMap<>();
+    for (Row row :
+        trimmed
+            .groupBy(unit)
+            .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
+            .collectAsList()) {
+      byUnit.put(row.getInt(0), row);
+    }
 
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < columns.length; i++) {
-      CanonicalField field = canonical.get(columns[i]);
-      rows.add(
-          RowFactory.create(
-              input,
-              columns[i],
-              field == null ? null : field.columnName(),
-              counts.getLong(4 * i),
-              counts.getLong(4 * i + 1),
-              counts.getLong(4 * i + 2),
-              counts.getLong(4 * i + 3),
-              topValues.getOrDefault(i, List.of())));
+    for (ProfiledInput input : inputs) {
+      Row counts = byUnit.get(input.unitIndex());
+      for (int i = 0; i < input.columns().size(); i++) {
+        String column = input.columns().get(i);
+        CanonicalField field = input.canonical().get(column);
+        int at = valuesAt[i];
+        long values = counts == null ? 0 : counts.getLong(at);
+        long distinct = counts == null ? 0 : counts.getLong(at + 3);
+        List<Row> top = List.of();
+        Integer topAt = countsAt.get(i);
+        if (counts != null && topAt != null && !counts.isNullAt(topAt) && isCounted(input, column)) {
+          CappedValueCounts.Result result = CappedValueCounts.parse(counts.getString(topAt));
+          if (!result.capped()) {
+            distinct = result.distinct();
+            top = new ArrayList<>();
+            for (Map.Entry<String, Long> entry : result.top().entrySet()) {
+              top.add(RowFactory.create(entry.getKey(), entry.getValue()));
+            }
+          }
+        }
+        rows.add(
+            RowFactory.create(
+                input.name(),
+                column,
+                field == null ? null : field.columnName(),
+                values,
+                counts == null ? 0L : counts.getLong(at + 1),
+                counts == null ? 0L : counts.getLong(at + 2),
+                distinct,
+                top));
+      }
     }
     return spark.createDataFrame(rows, SCHEMA);
   }
 
-  private static Map<Integer, List<Row>> topValues(Dataset<Row> trimmed, List<Integer> columns) {
-    Map<Integer, List<Row>> result = new HashMap<>();
-    if (columns.isEmpty()) {
-      return result;
+  /**
+   * Profiles one table whose columns are the input's columns (any types; cast to text).
+   *
+   * @param input the input's name, written in every row
+   * @param canonical the canonical field each column maps to, where it maps to one
+   */
+  public static Dataset<Row> of(
+      SparkSession spark, String input, Dataset<Row> table, Map<String, CanonicalField> canonical) {
+    List<Column> cells = new ArrayList<>();
+    for (String column : table.columns()) {
+      cells.add(table.col("`" + column.replace("`", "``") + "`").cast(DataTypes.StringType));
     }
-    List<Column> pairs = new ArrayList<>();
-    for (int i : columns) {
-      Column cell = col("c" + i);
-      Column missing = CellExpressions.isMissing(cell);
-      Column value = not(missing).and(not(CellExpressions.isRedaction(cell)));
-      pairs.add(struct(lit(i).as("i"), when(value, cell).as("v")));
+    Dataset<Row> rawCells =
+        table.select(
+            lit(0).as(RawColumns.INPUT_UNIT),
+            functions.array(cells.toArray(new Column[0])).as(RawColumns.CELLS));
+    return of(
+        spark,
+        new RawColumns(
+            rawCells, List.of(new ProfiledInput(0, input, List.of(table.columns()), canonical))));
+  }
+
+  /** The inputs whose column {@code i} is not an identifier column: their values are counted. */
+  private static List<Integer> unitsWithValueCounts(List<ProfiledInput> inputs, int i) {
+    List<Integer> units = new ArrayList<>();
+    for (ProfiledInput input : inputs) {
+      if (i < input.columns().size() && isCounted(input, input.columns().get(i))) {
+        units.add(input.unitIndex());
+      }
     }
-    List<Row> top =
-        trimmed
-            .select(explode(org.apache.spark.sql.functions.array(pairs.toArray(Column[]::new))).as("p"))
-            .where(col("p.v").isNotNull())
-            .groupBy(col("p.i").as("i"), col("p.v").as("v"))
-            .agg(count(lit(1)).as("n"))
-            .withColumn(
-                "rank",
-                row_number().over(Window.partitionBy("i").orderBy(col("n").desc(), col("v").asc())))
-            .where(col("rank").leq(TOP_VALUES))
-            .orderBy("i", "rank")
-            .collectAsList();
-    for (Row row : top) {
-      result.computeIfAbsent(row.getInt(0), k -> new ArrayList<>()).add(RowFactory.create(row.getString(1), row.getLong(2)));
-    }
-    return result;
+    return units;
+  }
+
+  private static boolean isCounted(ProfiledInput input, String column) {
+    return !isIdentifier(column, Optional.ofNullable(input.canonical().get(column)));
   }
 
   /** Columns that hold identifiers of people or cases: never listed by value. */
@@ -162,9 +205,5 @@ public final class ColumnProfile {
     }
     String key = HeaderKey.of(column).toLowerCase(Locale.ROOT);
     return key.endsWith("id") || key.endsWith("number") || key.contains("identifier");
-  }
-
-  private static String quote(String column) {
-    return "`" + column.replace("`", "``") + "`";
   }
 }

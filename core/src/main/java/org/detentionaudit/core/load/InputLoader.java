@@ -135,6 +135,9 @@ public final class InputLoader {
               + " inputs.");
     }
     List<Dataset<Row>> parquetOutputs = new ArrayList<>();
+    List<Dataset<Row>> parquetCells = new ArrayList<>();
+    List<WorkbookColumns> workbookColumns = new ArrayList<>();
+    List<ProfiledInput> profiled = new ArrayList<>();
     TextHeaderSniffer sniffer = new TextHeaderSniffer(hadoopConfiguration, layouts);
     ParquetInputReader parquetReader = new ParquetInputReader(spark, layouts);
     Map<String, List<InputFile>> parquetByUserPath = new LinkedHashMap<>();
@@ -151,6 +154,7 @@ public final class InputLoader {
         String format = header.delimiter().formatName() + (file.gzip() ? ".gz" : "");
         units.add(new InputUnit(unitIndex, file.sourceName(), format, List.of(file), header.match()));
         textPlans.add(textPlan(file, unitIndex, header));
+        profiled.add(profiledInput(unitIndex, file.sourceName(), header.match().header(), header.match()));
       } else if (file.kind() == InputFile.Kind.XLSX) {
         WorkbookSheetSniffer.Choice choice = sheetSniffer.choose(file, unitIndex, forced, sheet);
         Set<CanonicalField> available = EnumSet.noneOf(CanonicalField.class);
@@ -159,6 +163,9 @@ public final class InputLoader {
             new InputUnit(
                 unitIndex, file.sourceName(), "xlsx", List.of(file), choice.match(), available));
         workbookPlans.add(choice.plan());
+        WorkbookColumns columns = WorkbookColumns.of(choice.plan());
+        workbookColumns.add(columns);
+        profiled.add(profiledInput(unitIndex, file.sourceName(), columns.names(), choice.match()));
         LOG.info(
             "Workbook {}: sheets read {}",
             file.sourceName(),
@@ -170,6 +177,8 @@ public final class InputLoader {
             parquetReader.read(unitIndex, name, parts, forced);
         units.add(new InputUnit(unitIndex, name, "parquet", parts, input.match()));
         parquetOutputs.add(input.parsed());
+        parquetCells.add(input.cells());
+        profiled.add(profiledInput(unitIndex, name, input.match().header(), input.match()));
       }
     }
     for (InputUnit unit : units) {
@@ -181,8 +190,15 @@ public final class InputLoader {
           unit.availableFields());
     }
 
-    Dataset<Row> parsed =
-        parseOutput(textPlans, workbookPlans, parquetOutputs, hadoopConfiguration);
+    Broadcast<HadoopConfigurationCarrier> configuration =
+        textPlans.isEmpty() && workbookPlans.isEmpty()
+            ? null
+            : JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(new HadoopConfigurationCarrier(hadoopConfiguration));
+    Dataset<Row> parsed = parseOutput(textPlans, workbookPlans, parquetOutputs, configuration);
+    RawColumns rawColumns =
+        new RawColumns(
+            rawCells(textPlans, workbookColumns, parquetCells, configuration), profiled);
     parsed.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<Integer, long[]> counts = countRows(parsed);
@@ -212,7 +228,7 @@ public final class InputLoader {
               .filter(col(PlacementSchema.QUARANTINED))
               .select(columns(PlacementSchema.QUARANTINE.fields()));
       return new LoadedDataset(
-          placements, quarantine, availableFields(units), accounting, parsed);
+          placements, quarantine, availableFields(units), accounting, parsed, rawColumns);
     } catch (Exception e) {
       // Spark raises the checked SparkException from Scala code, hence Exception here.
       parsed.unpersist(false);
@@ -243,13 +259,9 @@ public final class InputLoader {
       List<TextFilePlan> textPlans,
       List<WorkbookPlan> workbookPlans,
       List<Dataset<Row>> parquetOutputs,
-      Configuration hadoopConfiguration) {
+      Broadcast<HadoopConfigurationCarrier> configuration) {
     List<Dataset<Row>> parts = new ArrayList<>();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<HadoopConfigurationCarrier> configuration =
-        textPlans.isEmpty() && workbookPlans.isEmpty()
-            ? null
-            : jsc.broadcast(new HadoopConfigurationCarrier(hadoopConfiguration));
     if (!textPlans.isEmpty()) {
       FlatMapFunction<TextFilePlan, Row> readFile =
           plan -> TextFileParser.open(plan, configuration.value().configuration());
@@ -271,6 +283,50 @@ public final class InputLoader {
       all = all.union(parts.get(i));
     }
     return all;
+  }
+
+  /** The raw cells of every input (lazy: read again when used), as {@link RawColumns#SCHEMA}. */
+  private Dataset<Row> rawCells(
+      List<TextFilePlan> textPlans,
+      List<WorkbookColumns> workbookColumns,
+      List<Dataset<Row>> parquetCells,
+      Broadcast<HadoopConfigurationCarrier> configuration) {
+    List<Dataset<Row>> parts = new ArrayList<>();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    if (!textPlans.isEmpty()) {
+      FlatMapFunction<TextFilePlan, Row> readFile =
+          plan -> TextFileParser.cells(plan, configuration.value().configuration());
+      JavaRDD<Row> rows = jsc.parallelize(textPlans, textPlans.size()).flatMap(readFile);
+      parts.add(spark.createDataFrame(rows, RawColumns.SCHEMA));
+    }
+    if (!workbookColumns.isEmpty()) {
+      FlatMapFunction<WorkbookColumns, Row> readWorkbook =
+          columns -> WorkbookParser.cells(columns, configuration.value().configuration());
+      JavaRDD<Row> rows =
+          jsc.parallelize(workbookColumns, workbookColumns.size()).flatMap(readWorkbook);
+      parts.add(spark.createDataFrame(rows, RawColumns.SCHEMA));
+    }
+    parts.addAll(parquetCells);
+    Dataset<Row> all = parts.get(0);
+    for (int i = 1; i < parts.size(); i++) {
+      all = all.union(parts.get(i));
+    }
+    return all;
+  }
+
+  private static ProfiledInput profiledInput(
+      int unitIndex, String name, List<String> columns, LayoutMatch match) {
+    Map<String, CanonicalField> canonical = new HashMap<>();
+    for (Map.Entry<CanonicalField, Integer> entry : match.fieldPositions().entrySet()) {
+      String header = match.header().get(entry.getValue());
+      String column = header == null ? "" : header.trim();
+      for (String candidate : columns) {
+        if (candidate.equals(header) || candidate.equals(column)) {
+          canonical.putIfAbsent(candidate, entry.getKey());
+        }
+      }
+    }
+    return new ProfiledInput(unitIndex, name, columns, canonical);
   }
 
   /** Rows read and rows quarantined per input unit, in one aggregation. */

@@ -18,13 +18,15 @@ import org.detentionaudit.rules.CanonicalField;
  * @param inputs one account per input, in input order
  * @param cached the persisted dataset that {@code placements} and {@code quarantine} are filters
  *     of (the parse output of all inputs), released by {@link #unpersist()}
+ * @param rawColumns the inputs' own columns as text, for the column profile (lazy, not cached)
  */
 public record LoadedDataset(
     Dataset<Row> placements,
     Dataset<Row> quarantine,
     Set<CanonicalField> availableFields,
     List<InputAccounting> inputs,
-    Dataset<Row> cached) {
+    Dataset<Row> cached,
+    RawColumns rawColumns) {
   public LoadedDataset {
     availableFields = Set.copyOf(availableFields);
     inputs = List.copyOf(inputs);

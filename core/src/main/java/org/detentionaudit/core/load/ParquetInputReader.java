@@ -59,8 +59,11 @@ final class ParquetInputReader {
     this.catalog = catalog;
   }
 
-  /** The detected layout and the lazy parse output of one Parquet input. */
-  record ParquetInput(LayoutMatch match, Dataset<Row> parsed) {}
+  /**
+   * The detected layout, the lazy parse output and the lazy raw cells ({@link RawColumns#SCHEMA})
+   * of one Parquet input.
+   */
+  record ParquetInput(LayoutMatch match, Dataset<Row> parsed, Dataset<Row> cells) {}
 
   ParquetInput read(int unitIndex, String unitName, List<InputFile> files, Optional<Layout> forced) {
     String[] paths =
@@ -134,7 +137,16 @@ final class ParquetInputReader {
       typed.add(normalizedValue(field, values, dates).as(normalizedName(field)));
     }
     Dataset<Row> normalized = withKinds.select(typed.toArray(new Column[0]));
-    return new ParquetInput(match, parseOutput(normalized, values, fields, columnNames, unitIndex));
+    List<Column> cells = new ArrayList<>();
+    for (StructField column : columns) {
+      cells.add(quoted(column.name()).cast(DataTypes.StringType));
+    }
+    Dataset<Row> rawCells =
+        source.select(
+            lit(unitIndex).as(RawColumns.INPUT_UNIT),
+            functions.array(cells.toArray(new Column[0])).as(RawColumns.CELLS));
+    return new ParquetInput(
+        match, parseOutput(normalized, values, fields, columnNames, unitIndex), rawCells);
   }
 
   private static final String FILE_INDEX = "__file_index";
@@ -260,8 +272,12 @@ final class ParquetInputReader {
     return "__normalized_" + field.ordinal();
   }
 
+  private static Column quoted(String name) {
+    return functions.col("`" + name.replace("`", "``") + "`");
+  }
+
   private static Column valueColumn(CanonicalField field, StructField column) {
-    Column value = functions.col("`" + column.name().replace("`", "``") + "`");
+    Column value = quoted(column.name());
     DataType type = column.dataType();
     if (field.type() == CanonicalField.Type.TEXT) {
       return type.equals(DataTypes.StringType) ? value : value.cast(DataTypes.StringType);

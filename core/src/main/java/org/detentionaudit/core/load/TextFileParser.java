@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.TaskCompletionListener;
 import org.detentionaudit.core.normalize.NormalizedRecord;
 
@@ -32,6 +33,56 @@ final class TextFileParser implements Iterator<Row> {
 
   /** Opens the file, skips preamble and header, and returns the rows; closes at task end. */
   static Iterator<Row> open(TextFilePlan plan, Configuration configuration) {
+    BufferedReader reader = openAtData(plan, configuration);
+    return new TextFileParser(
+        plan,
+        reader,
+        new DelimitedRecordReader(reader, plan.delimiterCharacter(), plan.headerWidth()));
+  }
+
+  /**
+   * The file's records as raw cells for the column profile: rows of {@link RawColumns#SCHEMA},
+   * one per record that splits into the header's fields (the others are left out).
+   */
+  static Iterator<Row> cells(TextFilePlan plan, Configuration configuration) {
+    BufferedReader reader = openAtData(plan, configuration);
+    DelimitedRecordReader records =
+        new DelimitedRecordReader(reader, plan.delimiterCharacter(), plan.headerWidth());
+    return new Iterator<>() {
+      private Row next;
+
+      @Override
+      public boolean hasNext() {
+        try {
+          while (next == null && records.hasNext()) {
+            SourceRecord record = records.next();
+            if (record.problem() == null) {
+              next = RowFactory.create(plan.unitIndex(), record.fields().toArray(new String[0]));
+            }
+          }
+        } catch (UncheckedIOException e) {
+          throw UnreadableInputException.forIoFailure(plan.sourceName(), plan.gzip(), e.getCause());
+        }
+        if (next == null) {
+          closeQuietly(reader);
+        }
+        return next != null;
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Row row = next;
+        next = null;
+        return row;
+      }
+    };
+  }
+
+  /** Opens the file past its preamble and header; the reader is closed when the task ends. */
+  private static BufferedReader openAtData(TextFilePlan plan, Configuration configuration) {
     BufferedReader reader;
     try {
       reader = TextFileOpener.open(configuration, plan.qualifiedPath(), plan.gzip());
@@ -51,10 +102,7 @@ final class TextFileParser implements Iterator<Row> {
             }
           });
     }
-    return new TextFileParser(
-        plan,
-        reader,
-        new DelimitedRecordReader(reader, plan.delimiterCharacter(), plan.headerWidth()));
+    return reader;
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.TaskCompletionListener;
 import org.detentionaudit.core.normalize.NormalizedRecord;
 
@@ -37,14 +38,30 @@ final class WorkbookParser implements Iterator<Row> {
   private volatile boolean cancelled;
   private Object next;
 
-  private WorkbookParser(WorkbookPlan plan, Configuration configuration) {
+  /** In cells mode (the column profile), the workbook's columns; null when parsing placements. */
+  private final WorkbookColumns columns;
+
+  private WorkbookParser(WorkbookPlan plan, WorkbookColumns columns, Configuration configuration) {
+    this.columns = columns;
     this.reader = new Thread(() -> readAll(plan, configuration), "xlsx-reader-" + plan.fileIndex());
     reader.setDaemon(true);
   }
 
   /** Starts reading the workbook; the reader thread stops when the task completes. */
   static Iterator<Row> open(WorkbookPlan plan, Configuration configuration) {
-    WorkbookParser parser = new WorkbookParser(plan, configuration);
+    return start(new WorkbookParser(plan, null, configuration));
+  }
+
+  /**
+   * Starts reading the workbook's data sheets as raw cells for the column profile: rows of {@link
+   * RawColumns#SCHEMA}, cells placed at the workbook column of their sheet column (see {@link
+   * WorkbookColumns}); rows that would be quarantined for a value beyond the header are left out.
+   */
+  static Iterator<Row> cells(WorkbookColumns columns, Configuration configuration) {
+    return start(new WorkbookParser(columns.plan(), columns, configuration));
+  }
+
+  private static Iterator<Row> start(WorkbookParser parser) {
     TaskContext task = TaskContext.get();
     if (task != null) {
       task.addTaskCompletionListener(
@@ -148,9 +165,11 @@ final class WorkbookParser implements Iterator<Row> {
     private final String sourceFile;
     private final long orderBase;
     private final int width;
+    private final int position;
 
     SheetRows(WorkbookPlan plan, WorkbookPlan.SheetPlan sheet, int position) {
       this.plan = plan;
+      this.position = position;
       this.sheet = sheet;
       this.sourceFile = plan.sourceFile(sheet);
       this.orderBase =
@@ -169,11 +188,18 @@ final class WorkbookParser implements Iterator<Row> {
       long sourceRow = rowIndex - sheet.headerRowIndex();
       long inputOrder = orderBase + sourceRow;
       if (cells.length > width && !isBlankFrom(cells, width)) {
+        if (columns != null) {
+          return;
+        }
         quarantine(
             sourceRow,
             inputOrder,
             cells,
             "value beyond the header's " + width + " columns (in column " + (lastFilled(cells) + 1) + ")");
+        return;
+      }
+      if (columns != null) {
+        put(RowFactory.create(plan.unitIndex(), columns.place(position, cells)));
         return;
       }
       Object[] record = new Object[width];

@@ -3,65 +3,355 @@ package org.detentionaudit.core.report;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.detentionaudit.core.measure.CostSummary;
+import org.detentionaudit.core.measure.DatasetFacts;
+import org.detentionaudit.core.measure.FacilityUse;
+import org.detentionaudit.core.measure.LengthSummary;
 
 /**
- * Renders {@code report.html}: one self-contained page (inline style, no scripts, no external
- * fonts) from the run summary, with a Mustache template that escapes every value.
+ * Renders {@code report.html}: one self-contained page (inline style and SVG charts, no scripts, no
+ * external fonts or images) for a reporter, organised by the four questions the records should
+ * answer (where, how long, what cost, what status) plus record identity. Every number is a {@link
+ * Traced} value: the page says which output table and column it comes from. Person identifiers
+ * appear only hashed ({@link PersonHash}). Mustache escapes every value.
  */
 public final class HtmlReport {
   private static final String TEMPLATE = "org/detentionaudit/core/report/report.html.mustache";
   private static final Mustache MUSTACHE = new DefaultMustacheFactory().compile(TEMPLATE);
+  /** Facilities shown in the charts and tables: the ones with most records or bed-days. */
+  static final int TOP_FACILITIES = 15;
+
+  private static final Map<String, String[]> QUESTIONS = new LinkedHashMap<>();
+
+  static {
+    QUESTIONS.put("where", new String[] {"Where were people held?",
+        "A placement must name the facility. Missing or unknown codes, and codes that change names,"
+            + " make counts per facility unreliable."});
+    QUESTIONS.put("how_long", new String[] {"How long were they held?",
+        "Lengths need a book-in and a book-out in the right order, inside their stay, and no person"
+            + " can be in two places at once."});
+    QUESTIONS.put("cost", new String[] {"What did it cost?",
+        "Cost is estimated as detention bed-days (midnights in custody) times the facility's"
+            + " per-diem rate from ICE's own facility list. Where the rate is unknown or withheld, so"
+            + " is the cost."});
+    QUESTIONS.put("status", new String[] {"Are they still held, released, alive?",
+        "A placement's book-out and release reason say how it ended. Open placements, missing"
+            + " reasons and reasons outside ICE's vocabulary leave the person's status unknown."});
+    QUESTIONS.put("identity", new String[] {"Can records be told apart?",
+        "Without a person id, placements cannot be linked into stays; duplicates count people and"
+            + " days twice."});
+  }
 
   private HtmlReport() {}
 
-  /** The page for a run. */
+  /** The page for a run with only its summary (no profile, facilities or samples). */
   public static String render(RunSummary summary) {
+    return render(new ReportData(summary, List.of(), List.of(), Map.of(), Map.of()));
+  }
+
+  /** The page for a run. */
+  public static String render(ReportData data) {
     StringWriter out = new StringWriter();
-    MUSTACHE.execute(out, view(summary));
+    MUSTACHE.execute(out, view(data));
     return out.toString();
   }
 
-  private static Map<String, Object> view(RunSummary s) {
-    List<Map<String, Object>> rules =
-        s.rules().stream()
-            .map(
-                r ->
-                    Map.<String, Object>ofEntries(
-                        Map.entry("ruleId", r.ruleId()),
-                        Map.entry("title", r.title()),
-                        Map.entry("question", r.question()),
-                        Map.entry("severity", r.severity()),
-                        Map.entry("status", r.status()),
-                        Map.entry("meaning", r.meaning()),
-                        Map.entry("rationale", r.rationale()),
-                        Map.entry("missingFields", r.missingFields()),
-                        Map.entry("recordsChecked", count(r.recordsChecked())),
-                        Map.entry("recordsFailed", count(r.recordsFailed())),
-                        Map.entry("failedPercent", percent(r.failedRatio())),
-                        Map.entry("warnPercent", percent(r.warnAt())),
-                        Map.entry("failPercent", percent(r.failAt()))))
+  private static Map<String, Object> view(ReportData data) {
+    RunSummary s = data.summary();
+    Map<String, Object> view = new HashMap<>();
+    view.put("toolVersion", s.toolVersion());
+    view.put("startedAt", s.startedAt());
+    view.put("finishedAt", s.finishedAt());
+    view.put("extractDate", s.extractDate() == null ? "" : s.extractDate().substring(0, 10));
+    view.put("extractDateOrigin", s.extractDateOrigin());
+    view.put("layouts", s.inputs().stream().map(RunSummary.InputSummary::layout).distinct().collect(Collectors.joining(", ")));
+    view.put("overview", overview(s));
+    view.put("headline", headline(s));
+    view.put("inputs", inputs(s));
+    view.put("sections", sections(data));
+    view.put("profile", data.profile().stream().map(HtmlReport::profileRow).toList());
+    return view;
+  }
+
+  private static List<Map<String, Object>> overview(RunSummary s) {
+    List<Map<String, Object>> facts = new ArrayList<>();
+    facts.add(fact("Records (placements) loaded", Traced.json(s.rowsLoaded(), "rows_loaded")));
+    facts.add(fact("Rows that could not be read (quarantine.parquet)", Traced.json(s.rowsQuarantined(), "rows_quarantined")));
+    DatasetFacts d = s.dataset();
+    if (d != null) {
+      facts.add(fact("People (distinct person ids)", Traced.json(d.people(), "dataset.people")));
+      facts.add(fact("Stays (person and stay book-in)", Traced.json(d.stays(), "dataset.stays")));
+      if (d.firstBookIn() != null) {
+        facts.add(fact("First book-in", Traced.date(d.firstBookIn(), "summary.json", "dataset.first_book_in")));
+        facts.add(fact("Last book-in", Traced.date(d.lastBookIn(), "summary.json", "dataset.last_book_in")));
+      }
+    }
+    return facts;
+  }
+
+  private static Map<String, Object> headline(RunSummary s) {
+    Map<String, Object> headline = new HashMap<>();
+    headline.put("failing", Traced.integer(count(s, "FAIL"), "summary", "", "status=FAIL", "count"));
+    headline.put("warning", Traced.integer(count(s, "WARN"), "summary", "", "status=WARN", "count"));
+    headline.put("notApplicable", Traced.integer(count(s, "NOT_APPLICABLE"), "summary", "", "status=NOT_APPLICABLE", "count"));
+    headline.put("rules", Traced.integer(s.rules().size(), "summary", "", "", "count"));
+    return headline;
+  }
+
+  private static long count(RunSummary s, String status) {
+    return s.rules().stream().filter(r -> status.equals(r.status())).count();
+  }
+
+  private static List<Map<String, Object>> inputs(RunSummary s) {
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    for (int i = 0; i < s.inputs().size(); i++) {
+      RunSummary.InputSummary input = s.inputs().get(i);
+      Map<String, Object> row = new HashMap<>();
+      row.put("path", input.path());
+      row.put("format", input.format());
+      row.put("layout", input.layout());
+      row.put("rowsRead", Traced.json(input.rowsRead(), "inputs." + i + ".rows_read"));
+      row.put("rowsLoaded", Traced.json(input.rowsLoaded(), "inputs." + i + ".rows_loaded"));
+      row.put("rowsQuarantined", Traced.json(input.rowsQuarantined(), "inputs." + i + ".rows_quarantined"));
+      inputs.add(row);
+    }
+    return inputs;
+  }
+
+  private static List<Map<String, Object>> sections(ReportData data) {
+    List<Map<String, Object>> sections = new ArrayList<>();
+    for (Map.Entry<String, String[]> question : QUESTIONS.entrySet()) {
+      String id = question.getKey();
+      Map<String, Object> section = new HashMap<>();
+      section.put("id", id.replace('_', '-'));
+      section.put("heading", question.getValue()[0]);
+      section.put("lede", question.getValue()[1]);
+      List<Map<String, Object>> facts = new ArrayList<>();
+      List<BarChart> charts = new ArrayList<>();
+      switch (id) {
+        case "where" -> where(data, facts, charts);
+        case "how_long" -> howLong(data, facts, charts);
+        case "cost" -> cost(data, facts, charts, section);
+        case "status" -> status(data, facts);
+        default -> {}
+      }
+      section.put("facts", facts);
+      section.put("charts", charts);
+      List<Map<String, Object>> rules =
+          data.summary().rules().stream()
+              .filter(r -> id.equals(r.question()))
+              .map(r -> rule(r, data.samples().getOrDefault(r.ruleId(), List.of())))
+              .toList();
+      section.put("rules", rules);
+      section.put("hasRules", !rules.isEmpty());
+      sections.add(section);
+    }
+    return sections;
+  }
+
+  private static void where(ReportData data, List<Map<String, Object>> facts, List<BarChart> charts) {
+    if (data.facilities().isEmpty()) {
+      return;
+    }
+    facts.add(fact("Facilities seen", Traced.integer(data.facilities().size(), "facilities", "", "", "count")));
+    long unknown = data.facilities().stream().filter(f -> f.facilityCode() != null && !f.inReference()).count();
+    facts.add(fact("Facility codes not in the facility reference", Traced.integer(unknown, "facilities", "", "in_reference=false", "count")));
+    List<FacilityUse> top =
+        data.facilities().stream()
+            .sorted(java.util.Comparator.comparingLong(FacilityUse::records).reversed())
+            .limit(TOP_FACILITIES)
             .toList();
-    return Map.ofEntries(
-        Map.entry("toolVersion", s.toolVersion()),
-        Map.entry("startedAt", s.startedAt()),
-        Map.entry("finishedAt", s.finishedAt()),
-        Map.entry("rowsRead", s.rowsRead()),
-        Map.entry("rowsLoaded", s.rowsLoaded()),
-        Map.entry("rowsQuarantined", s.rowsQuarantined()),
-        Map.entry("extractDate", s.extractDate() == null ? "" : s.extractDate()),
-        Map.entry("extractDateOrigin", s.extractDateOrigin()),
-        Map.entry("inputs", s.inputs()),
-        Map.entry("rules", rules));
+    List<BarChart.Bar> bars = new ArrayList<>();
+    for (FacilityUse f : top) {
+      bars.add(
+          new BarChart.Bar(
+              facilityLabel(f),
+              f.records(),
+              Traced.integer(f.records(), "facilities", "records", facilityWhere(f), "value"),
+              f.recordsFailed()));
+    }
+    charts.add(BarChart.of("chart-facility-records", "Records at the " + top.size()
+        + " facilities with most records (dark: records failing at least one rule)", bars));
   }
 
-  private static String count(Long value) {
-    return value == null ? "n/a" : Long.toString(value);
+  private static void howLong(ReportData data, List<Map<String, Object>> facts, List<BarChart> charts) {
+    DatasetFacts d = data.summary().dataset();
+    if (d != null) {
+      lengthFacts("placement", "placement_lengths", d.placementLengths(), facts);
+      lengthFacts("stay", "stay_lengths", d.stayLengths(), facts);
+      charts.add(lengthChart("chart-placement-lengths", "Placements by length", "placement_lengths", d.placementLengths()));
+      charts.add(lengthChart("chart-stay-lengths", "Stays by length", "stay_lengths", d.stayLengths()));
+    }
+    if (!data.recordsByFiscalYear().isEmpty()) {
+      List<BarChart.Bar> bars = new ArrayList<>();
+      for (Map.Entry<Integer, Long> year : data.recordsByFiscalYear().entrySet()) {
+        String label = year.getKey() == null ? "no book-in" : "FY" + year.getKey();
+        String where = "rule_id=null;fiscal_year=" + (year.getKey() == null ? "null" : year.getKey());
+        bars.add(new BarChart.Bar(label, year.getValue(), Traced.integer(year.getValue(), "breakdown", "records", where, "sum"), 0));
+      }
+      charts.add(BarChart.of("chart-records-by-year", "Records by fiscal year of book-in", bars));
+    }
   }
 
-  private static String percent(Double ratio) {
-    return ratio == null ? "n/a" : String.format(Locale.ROOT, "%.2f%%", ratio * 100);
+  private static void lengthFacts(String what, String path, LengthSummary lengths, List<Map<String, Object>> facts) {
+    String base = "dataset." + path + ".";
+    facts.add(fact(capitalize(what) + "s with a known length", Traced.json(lengths.measured(), base + "measured")));
+    facts.add(fact(capitalize(what) + "s still open (no end recorded)", Traced.json(lengths.open(), base + "open")));
+    facts.add(fact(capitalize(what) + "s whose length cannot be known", Traced.json(lengths.unknown(), base + "unknown")));
+    if (lengths.medianDays() != null) {
+      facts.add(fact("Median " + what + " length, days", Traced.decimal(lengths.medianDays(), "summary.json", base + "median_days", "", "value")));
+      facts.add(fact("90% of " + what + "s end within, days", Traced.decimal(lengths.p90Days(), "summary.json", base + "p90_days", "", "value")));
+      facts.add(fact("Longest " + what + ", days", Traced.decimal(lengths.maxDays(), "summary.json", base + "max_days", "", "value")));
+    }
+  }
+
+  private static BarChart lengthChart(String id, String title, String path, LengthSummary lengths) {
+    List<BarChart.Bar> bars = new ArrayList<>();
+    for (int i = 0; i < lengths.buckets().size(); i++) {
+      LengthSummary.Bucket bucket = lengths.buckets().get(i);
+      bars.add(new BarChart.Bar(bucket.label(), bucket.records(),
+          Traced.json(bucket.records(), "dataset." + path + ".buckets." + i + ".records"), 0));
+    }
+    return BarChart.of(id, title, bars);
+  }
+
+  private static void cost(ReportData data, List<Map<String, Object>> facts, List<BarChart> charts, Map<String, Object> section) {
+    CostSummary c = data.summary().cost();
+    if (c == null) {
+      return;
+    }
+    Map<String, Object> unknown = new HashMap<>();
+    unknown.put("share", Traced.percent(c.costUnknownShare(), "summary.json", "cost.cost_unknown_share", "", "value"));
+    unknown.put("bedDays", Traced.json(c.bedDaysCostUnknown(), "cost.bed_days_cost_unknown"));
+    unknown.put("total", Traced.json(c.bedDays(), "cost.bed_days"));
+    section.put("costUnknown", unknown);
+    facts.add(fact("Detention bed-days (midnights in custody)", Traced.json(c.bedDays(), "cost.bed_days")));
+    facts.add(fact("Bed-days at a known per-diem rate", Traced.json(c.bedDaysCostKnown(), "cost.bed_days_cost_known")));
+    facts.add(fact("Estimated cost of those bed-days", Traced.money(c.estimatedCost(), "summary.json", "cost.estimated_cost", "", "value")));
+    for (Map.Entry<String, Long> reason : c.bedDaysCostUnknownByReason().entrySet()) {
+      facts.add(fact("Bed-days of unknown cost: " + reason.getKey().replace('_', ' '),
+          Traced.json(reason.getValue(), "cost.bed_days_cost_unknown_by_reason." + reason.getKey())));
+    }
+    facts.add(fact("Records without bed-days (length unknown)", Traced.json(c.recordsLengthUnknown(), "cost.records_length_unknown")));
+    List<BarChart.Bar> years = new ArrayList<>();
+    for (int i = 0; i < c.byFiscalYear().size(); i++) {
+      CostSummary.Year year = c.byFiscalYear().get(i);
+      years.add(new BarChart.Bar("FY" + year.fiscalYear(), year.bedDays(),
+          Traced.json(year.bedDays(), "cost.by_fiscal_year." + i + ".bed_days"), year.bedDaysCostUnknown()));
+    }
+    charts.add(BarChart.of("chart-bed-days-by-year", "Bed-days by fiscal year (dark: cost unknown)", years));
+    List<BarChart.Bar> bars = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (FacilityUse f : data.facilities().stream().limit(TOP_FACILITIES).toList()) {
+      String where = facilityWhere(f);
+      bars.add(new BarChart.Bar(facilityLabel(f), f.bedDays(),
+          Traced.integer(f.bedDays(), "facilities", "bed_days", where, "value"),
+          f.estimatedCost() == null ? f.bedDays() : 0));
+      Map<String, Object> row = new HashMap<>();
+      row.put("facility", facilityLabel(f));
+      row.put("bedDays", Traced.integer(f.bedDays(), "facilities", "bed_days", where, "value"));
+      row.put("rate", f.perDiemRate() == null ? null : Traced.money(f.perDiemRate(), "facilities", "per_diem_rate", where, "value"));
+      row.put("rateText", f.perDiemText() == null ? "" : f.perDiemText());
+      row.put("cost", f.estimatedCost() == null ? null : Traced.money(f.estimatedCost(), "facilities", "estimated_cost", where, "value"));
+      row.put("status", f.costStatus().replace('_', ' '));
+      rows.add(row);
+    }
+    charts.add(BarChart.of("chart-facility-bed-days", "Bed-days at the " + bars.size()
+        + " facilities with most bed-days (dark: cost unknown)", bars));
+    section.put("facilityCosts", rows);
+    section.put("hasFacilityCosts", !rows.isEmpty());
+  }
+
+  private static void status(ReportData data, List<Map<String, Object>> facts) {
+    DatasetFacts d = data.summary().dataset();
+    if (d == null) {
+      return;
+    }
+    facts.add(fact("Open placements (book-in, no book-out) at the extract date", Traced.json(d.openPlacements(), "dataset.open_placements")));
+    facts.add(fact("Placements ending in death (release reason Died)", Traced.json(d.died(), "dataset.died")));
+    facts.add(fact("Placements ending in escape (release reason Escaped)", Traced.json(d.escaped(), "dataset.escaped")));
+  }
+
+  private static Map<String, Object> rule(RuleSummaryRow r, List<FindingSample> samples) {
+    Map<String, Object> rule = new HashMap<>();
+    String where = "rule_id=" + r.ruleId();
+    rule.put("ruleId", r.ruleId());
+    rule.put("title", r.title());
+    rule.put("severity", r.severity());
+    rule.put("status", r.status());
+    rule.put("meaning", r.meaning());
+    rule.put("rationale", r.rationale());
+    rule.put("missingFields", r.missingFields());
+    rule.put("checked", r.recordsChecked() == null ? null : Traced.integer(r.recordsChecked(), "summary", "records_checked", where, "value"));
+    rule.put("failed", r.recordsFailed() == null ? null : Traced.integer(r.recordsFailed(), "summary", "records_failed", where, "value"));
+    rule.put("share", r.failedRatio() == null ? null : Traced.percent(r.failedRatio(), "summary", "failed_ratio", where, "value"));
+    rule.put("warnAt", Traced.percent(r.warnAt(), "summary", "warn_at", where, "value"));
+    rule.put("failAt", Traced.percent(r.failAt(), "summary", "fail_at", where, "value"));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (FindingSample sample : samples) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("sourceFile", sample.sourceFile());
+      row.put("sourceRow", Traced.integer(sample.sourceRow(), "findings", "source_row",
+          where + ";source_file=" + sample.sourceFile() + ";source_row=" + sample.sourceRow(), "value"));
+      row.put("person", sample.person());
+      row.put("bookIn", sample.bookIn());
+      row.put("bookOut", sample.bookOut());
+      row.put("facilityCode", sample.facilityCode());
+      row.put("detail", sample.detail());
+      rows.add(row);
+    }
+    rule.put("samples", rows);
+    rule.put("hasSamples", !rows.isEmpty());
+    return rule;
+  }
+
+  private static Map<String, Object> fact(String label, Traced value) {
+    Map<String, Object> fact = new HashMap<>();
+    fact.put("label", label);
+    fact.put("value", value);
+    return fact;
+  }
+
+  private static String facilityLabel(FacilityUse f) {
+    if (f.facilityCode() == null) {
+      return "(no facility code)";
+    }
+    String name = f.namesSeen().isEmpty() ? "" : " " + f.namesSeen().get(0);
+    String label = "facility_name".equals(f.keyedBy()) ? f.facilityCode() : f.facilityCode() + name;
+    return label.length() > 34 ? label.substring(0, 33) + "…" : label;
+  }
+
+  private static String facilityWhere(FacilityUse f) {
+    return "facility_code=" + (f.facilityCode() == null ? "null" : f.facilityCode());
+  }
+
+  private static String capitalize(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+
+  private static Map<String, Object> profileRow(Row row) {
+    List<Row> top = row.getList(7);
+    String topValues =
+        top.stream()
+            .map(v -> v.getString(0))
+            .collect(Collectors.joining(", "));
+    String where = "input=" + row.getString(0) + ";column=" + row.getString(1);
+    Map<String, Object> view = new HashMap<>();
+    view.put("input", row.getString(0));
+    view.put("column", row.getString(1));
+    view.put("canonicalField", row.isNullAt(2) ? "" : row.getString(2));
+    view.put("nonNull", Traced.integer(row.getLong(3), "profile", "non_null", where, "value"));
+    view.put("nulls", Traced.integer(row.getLong(4), "profile", "nulls", where, "value"));
+    view.put("redacted", Traced.integer(row.getLong(5), "profile", "redacted", where, "value"));
+    view.put("distinct", Traced.integer(row.getLong(6), "profile", "distinct", where, "value"));
+    view.put("topValues", topValues);
+    return view;
   }
 }

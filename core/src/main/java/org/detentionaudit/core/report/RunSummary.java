@@ -3,6 +3,8 @@ package org.detentionaudit.core.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import org.detentionaudit.core.measure.CostSummary;
+import org.detentionaudit.core.measure.DatasetFacts;
 
 /**
  * The run as {@code summary.json} states it (SPEC.md). Serialized with snake_case names.
@@ -17,11 +19,13 @@ import java.util.List;
  * @param extractDate ISO local date-time, or null when unknown
  * @param extractDateOrigin where the extract date came from
  * @param rules one row per rule, as in {@code summary.parquet}
+ * @param dataset the dataset at a glance: records, people, stays, dates, lengths
+ * @param cost bed-days and estimated cost
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
   "tool_version", "started_at", "finished_at", "inputs", "rows_read", "rows_loaded",
-  "rows_quarantined", "extract_date", "extract_date_origin", "rules"
+  "rows_quarantined", "extract_date", "extract_date_origin", "dataset", "cost", "rules"
 })
 public record RunSummary(
     String toolVersion,
@@ -33,7 +37,9 @@ public record RunSummary(
     long rowsQuarantined,
     String extractDate,
     String extractDateOrigin,
-    List<RuleSummaryRow> rules) {
+    List<RuleSummaryRow> rules,
+    DatasetFacts dataset,
+    CostSummary cost) {
 
   /** One input file's accounting. */
   public record InputSummary(

@@ -308,4 +308,56 @@ class InputLoaderTest {
     assertThat(accounting.rowsQuarantined()).isEqualTo(dataset.quarantine().count());
     assertThat(accounting.rowsLoaded() + accounting.rowsQuarantined()).isEqualTo(200);
   }
+
+  /** The profile rows of {@code dataset} keyed by "input column". */
+  private java.util.Map<String, Row> profile(LoadedDataset dataset) {
+    return org.detentionaudit.core.check.ColumnProfile.of(spark, dataset.rawColumns())
+        .collectAsList()
+        .stream()
+        .collect(java.util.stream.Collectors.toMap(r -> r.getString(0) + " " + r.getString(1), r -> r));
+  }
+
+  @Test
+  void everyTextInputIsProfiledByItsOwnColumnsLeavingOutUnsplittableRecords() throws IOException {
+    List<String> first = new ArrayList<>(preamble(6));
+    first.add(headerLine(',', false));
+    first.add(rowLine(placement("P1"), ',', false));
+    first.add(rowLine(with(placement("P2"), "Gender", "NA"), ',', false));
+    first.add(rowLine(with(placement("P3"), "Gender", "(b)(6)"), ',', false));
+    first.add("too,few,fields");
+    first.add(rowLine(with(placement("P4"), "Book In Date Time", "not a date"), ',', false));
+    Path a = write("a.csv", first);
+    Path b =
+        write(
+            "b.txt",
+            List.of(
+                headerLine('|', false),
+                rowLine(with(placement("Q1"), "Gender", "Female"), '|', false)));
+
+    LoadedDataset dataset = load(a, b);
+    assertThat(dataset.rawColumns().inputs())
+        .extracting(ProfiledInput::name, i -> i.columns().size())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(a.toString(), 37),
+            org.assertj.core.groups.Tuple.tuple(b.toString(), 37));
+    java.util.Map<String, Row> rows = profile(dataset);
+    assertThat(rows).hasSize(74);
+
+    Row gender = rows.get(a + " Gender");
+    // The unparseable date row has all its columns (it is quarantined for its value, not its
+    // shape); the short line is left out.
+    assertThat(List.of(gender.getLong(3), gender.getLong(4), gender.getLong(5), gender.getLong(6)))
+        .containsExactly(2L, 1L, 1L, 1L);
+    assertThat(gender.<Row>getList(7)).extracting(r -> r.getString(0) + "=" + r.getLong(1)).containsExactly("Male=2");
+    Row bookIn = rows.get(a + " Book In Date Time");
+    assertThat(bookIn.getString(2)).isEqualTo("book_in");
+    assertThat(bookIn.<Row>getList(7)).extracting(r -> r.getString(0) + "=" + r.getLong(1))
+        .containsExactly("1/2/2020 10:00=3", "not a date=1");
+    Row id = rows.get(a + " Unique Identifier");
+    assertThat(id.getString(2)).isEqualTo("person_id");
+    assertThat(id.getLong(3)).isEqualTo(4L);
+    assertThat(id.getList(7)).as("identifiers are never listed").isEmpty();
+    assertThat(rows.get(b + " Gender").<Row>getList(7)).extracting(r -> r.getString(0)).containsExactly("Female");
+    assertThat(rows.get(b + " Gender").getLong(3)).isEqualTo(1L);
+  }
 }

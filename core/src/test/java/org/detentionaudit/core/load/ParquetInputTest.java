@@ -138,4 +138,34 @@ class ParquetInputTest {
       dataset.unpersist();
     }
   }
+
+  @Test
+  void parquetColumnsAreProfiledAsText() {
+    Path out =
+        writeParquet(
+            "profiled",
+            List.of(row(1, "1/5/2020 9:30", "ADLNTCA"), row(2, "(b)(7)(c)", "ADLNTCA"), row(3, null, " ")),
+            2);
+    LoadedDataset dataset = loader.load(List.of(out.toString()), java.util.Optional.empty());
+    try {
+      java.util.Map<String, Row> rows =
+          org.detentionaudit.core.check.ColumnProfile.of(spark, dataset.rawColumns())
+              .collectAsList()
+              .stream()
+              .collect(java.util.stream.Collectors.toMap(r -> r.getString(1), r -> r));
+      assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(List.of(SNAKE_CASE.fieldNames()));
+      Row bookOut = rows.get("detention_book_out_date_time");
+      assertThat(bookOut.getString(2)).isEqualTo("book_out");
+      assertThat(List.of(bookOut.getLong(3), bookOut.getLong(4), bookOut.getLong(5))).containsExactly(1L, 1L, 1L);
+      Row code = rows.get("detention_facility_code");
+      assertThat(List.of(code.getLong(3), code.getLong(4))).containsExactly(2L, 1L);
+      Row stayBookIn = rows.get("stay_book_in_date_time");
+      assertThat(stayBookIn.<Row>getList(7)).extracting(r -> r.getString(0) + "=" + r.getLong(1))
+          .containsExactly("2020-01-02=3");
+      assertThat(rows.get("unique_identifier").getList(7)).isEmpty();
+      assertThat(rows.get("unique_identifier").getLong(6)).isEqualTo(3L);
+    } finally {
+      dataset.unpersist();
+    }
+  }
 }

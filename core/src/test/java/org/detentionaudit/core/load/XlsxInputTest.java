@@ -302,4 +302,35 @@ class XlsxInputTest {
         .isInstanceOf(InputException.class)
         .hasMessageStartingWith("Cannot use --sheet Data: no input is an Excel workbook (.xlsx).");
   }
+
+  @Test
+  void theStackedSheetsAreProfiledAsOneInputAndSummaryIsLeftOut() throws IOException {
+    Path file =
+        workbook(
+            "release.xlsx",
+            dataSheet("Detentions 1", List.of(row("P1", 1), row("P2", 2))),
+            dataSheet("Detentions 2", List.of(row("P3", 3))),
+            new SheetSpec("Summary", List.of(), List.of("Fiscal Year", "Book Ins"), List.of(List.of("FY2020", 3))));
+
+    LoadedDataset dataset = load(Optional.empty(), file);
+    java.util.Map<String, org.apache.spark.sql.Row> rows =
+        org.detentionaudit.core.check.ColumnProfile.of(spark, dataset.rawColumns())
+            .collectAsList()
+            .stream()
+            .collect(java.util.stream.Collectors.toMap(r -> r.getString(1), r -> r));
+    assertThat(rows).hasSize(Ddp2025Rows.HEADER.size()).doesNotContainKey("Fiscal Year");
+    org.apache.spark.sql.Row code = rows.get("Detention Facility Code");
+    assertThat(code.getString(0)).isEqualTo(file.toString());
+    assertThat(code.getString(2)).isEqualTo("facility_code");
+    assertThat(List.of(code.getLong(3), code.getLong(4), code.getLong(6))).containsExactly(3L, 0L, 1L);
+    assertThat(code.<org.apache.spark.sql.Row>getList(7))
+        .extracting(r -> r.getString(0) + "=" + r.getLong(1))
+        .containsExactly("ADLNTCA=3");
+    org.apache.spark.sql.Row bookIn = rows.get("Book In Date Time");
+    assertThat(bookIn.<org.apache.spark.sql.Row>getList(7))
+        .extracting(r -> r.getString(0))
+        .as("native date cells as ISO text")
+        .containsExactly("2020-01-01T10:15", "2020-01-02T10:15", "2020-01-03T10:15");
+    assertThat(rows.get("Gender").getLong(4)).isEqualTo(3L);
+  }
 }

@@ -1,0 +1,327 @@
+package org.detentionaudit.core.measure;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.make_date;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.detentionaudit.core.check.FiscalYear;
+
+/**
+ * Detention bed-days and their estimated cost, per facility and fiscal year ({@code
+ * facilities.parquet}, {@code summary.json} {@code cost}).
+ *
+ * <p>Exact meaning: a record's bed-days are the midnights between its book-in and its end: the
+ * number of calendar days from the book-in date to the end date (a placement from 10:00 on
+ * 1 January to 09:30 on 2 January is one bed-day; one that begins and ends on the same day is
+ * none). The end is the book-out, or, for an open placement (book-in without book-out), the extract
+ * date. Records without a book-in, ending before their book-in, or open without an extract date
+ * have no bed-days ({@code records_length_unknown}). The night beginning on day {@code d} counts in
+ * the fiscal year of {@code d}, so a placement across 30 September is split between two fiscal
+ * years.
+ *
+ * <p>Cost: bed-days x the per-diem rate of the facility reference, where the reference lists the
+ * code with a rate. Bed-days elsewhere are cost-unknown, by reason ({@link CostStatus}). Tiered or
+ * negotiated rates make any such estimate rough; the report says so.
+ *
+ * <p>Facilities are keyed by {@code facility_code} (trimmed, upper case) when the layout has codes,
+ * else by {@code facility_name}. Two aggregations over the placements and one over the findings;
+ * the per-facility rows (hundreds to a few thousand) are assembled on the driver.
+ */
+public final class BedDays {
+  /** The schema of {@code facilities.parquet}. */
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("facility_code", DataTypes.StringType, true)
+          .add("keyed_by", DataTypes.StringType, false)
+          .add("names_seen", DataTypes.createArrayType(DataTypes.StringType, false), false)
+          .add("in_reference", DataTypes.BooleanType, false)
+          .add("records", DataTypes.LongType, false)
+          .add("records_failed", DataTypes.LongType, false)
+          .add("bed_days", DataTypes.LongType, false)
+          .add("per_diem_rate", DataTypes.DoubleType, true)
+          .add("per_diem_text", DataTypes.StringType, true)
+          .add("cost_status", DataTypes.StringType, false)
+          .add("estimated_cost", DataTypes.DoubleType, true)
+          .add(
+              "by_fiscal_year",
+              DataTypes.createArrayType(
+                  new StructType()
+                      .add("fiscal_year", DataTypes.IntegerType, false)
+                      .add("bed_days", DataTypes.LongType, false)
+                      .add("estimated_cost", DataTypes.DoubleType, true),
+                  false),
+              false);
+
+  private final List<FacilityUse> facilities;
+  private final CostSummary summary;
+
+  private BedDays(List<FacilityUse> facilities, CostSummary summary) {
+    this.facilities = List.copyOf(facilities);
+    this.summary = summary;
+  }
+
+  /** One row per facility, most bed-days first (then by code). */
+  public List<FacilityUse> facilities() {
+    return facilities;
+  }
+
+  public CostSummary summary() {
+    return summary;
+  }
+
+  /** The {@code facilities.parquet} table. */
+  public Dataset<Row> table(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    for (FacilityUse f : facilities) {
+      List<Row> years = new ArrayList<>();
+      for (FacilityUse.YearUse y : f.byFiscalYear()) {
+        years.add(RowFactory.create(y.fiscalYear(), y.bedDays(), y.estimatedCost()));
+      }
+      rows.add(
+          RowFactory.create(
+              f.facilityCode(),
+              f.keyedBy(),
+              f.namesSeen().toArray(new String[0]),
+              f.inReference(),
+              f.records(),
+              f.recordsFailed(),
+              f.bedDays(),
+              f.perDiemRate(),
+              f.perDiemText(),
+              f.costStatus(),
+              f.estimatedCost(),
+              years.toArray(new Row[0])));
+    }
+    return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  /**
+   * Measures bed-days and cost.
+   *
+   * @param placements the canonical placement table
+   * @param findings the findings table ({@code source_file, source_row, facility_code} at least)
+   * @param byCode true to key facilities by code, false by name (the layout has no codes)
+   * @param extractDate the end of open placements; empty to leave them out
+   * @param reference per facility code (trimmed, upper case) the reference's rate, for codes the
+   *     reference lists
+   */
+  public static BedDays measure(
+      Dataset<Row> placements,
+      Dataset<Row> findings,
+      boolean byCode,
+      Optional<LocalDateTime> extractDate,
+      Function<String, Optional<FacilityRate>> reference) {
+    Column key =
+        byCode ? upper(trim(col("facility_code"))) : trim(col("facility_name"));
+    Column end =
+        extractDate.isPresent()
+            ? coalesce(col("book_out"), when(col("book_in").isNotNull(), lit(extractDate.get())))
+            : col("book_out");
+    Column startDate = to_date(col("book_in"));
+    Column endDate = to_date(end);
+    Column measurable = col("book_in").isNotNull().and(end.isNotNull()).and(end.geq(col("book_in")));
+    Dataset<Row> stays =
+        placements.select(
+            key.as("key"),
+            trim(col("facility_name")).as("name"),
+            when(measurable, startDate).as("start_date"),
+            when(measurable, endDate).as("end_date"),
+            measurable.as("measurable"));
+
+    // Per facility: records, names, records without a length.
+    Map<String, List<String>> names = new HashMap<>();
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    for (Row row :
+        stays
+            .groupBy(col("key"))
+            .agg(
+                count(lit(1)),
+                count(when(col("measurable").equalTo(false), 1)),
+                collect_set(col("name")))
+            .collectAsList()) {
+      String facility = row.getString(0);
+      counts.put(facility, new long[] {row.getLong(1), row.getLong(2)});
+      List<String> seen = new ArrayList<>(row.<String>getList(3));
+      seen.sort(null);
+      names.put(facility, seen);
+    }
+
+    // Per facility and fiscal year: bed-days, each night in the fiscal year of the day it begins.
+    Column lastNight = date_sub(col("end_date"), 1);
+    Dataset<Row> nights =
+        stays
+            .where(col("measurable").and(col("end_date").gt(col("start_date"))))
+            .select(
+                col("key"),
+                col("start_date"),
+                lastNight.as("last_night"),
+                explode(sequence(FiscalYear.of(col("start_date")), FiscalYear.of(lastNight))).as("fy"));
+    Column fyStart = make_date(col("fy").minus(1), lit(10), lit(1));
+    Column fyEnd = make_date(col("fy"), lit(9), lit(30));
+    Column nightsInYear =
+        datediff(least(col("last_night"), fyEnd), greatest(col("start_date"), fyStart)).plus(1);
+    Map<String, TreeMap<Integer, Long>> bedDays = new HashMap<>();
+    for (Row row :
+        nights
+            .groupBy(col("key"), col("fy"))
+            .agg(sum(nightsInYear.cast("long")))
+            .collectAsList()) {
+      bedDays
+          .computeIfAbsent(row.getString(0), k -> new TreeMap<>())
+          .put(row.getInt(1), row.getLong(2));
+    }
+
+    Map<String, Long> failed = new HashMap<>();
+    Column findingKey =
+        byCode ? upper(trim(col("facility_code"))) : trim(col("facility_name"));
+    for (Row row :
+        findings
+            .groupBy(findingKey.as("key"))
+            .agg(countDistinct(col("source_file"), col("source_row")))
+            .collectAsList()) {
+      failed.put(row.getString(0), row.getLong(1));
+    }
+
+    return assemble(counts, names, bedDays, failed, byCode, extractDate, reference);
+  }
+
+  private static BedDays assemble(
+      Map<String, long[]> counts,
+      Map<String, List<String>> names,
+      Map<String, TreeMap<Integer, Long>> bedDays,
+      Map<String, Long> failed,
+      boolean byCode,
+      Optional<LocalDateTime> extractDate,
+      Function<String, Optional<FacilityRate>> reference) {
+    List<FacilityUse> facilities = new ArrayList<>();
+    Map<CostStatus, Long> unknownByReason = new EnumMap<>(CostStatus.class);
+    TreeMap<Integer, long[]> yearDays = new TreeMap<>();
+    TreeMap<Integer, Double> yearCost = new TreeMap<>();
+    long total = 0;
+    long known = 0;
+    double cost = 0;
+    long lengthUnknown = 0;
+    for (Map.Entry<String, long[]> entry : counts.entrySet()) {
+      String facility = entry.getKey();
+      Optional<FacilityRate> rate =
+          byCode && facility != null ? reference.apply(facility) : Optional.empty();
+      CostStatus status = status(facility, byCode, rate);
+      Double perDiem = status == CostStatus.KNOWN ? rate.get().perDiem() : null;
+      List<FacilityUse.YearUse> years = new ArrayList<>();
+      long facilityDays = 0;
+      for (Map.Entry<Integer, Long> year :
+          bedDays.getOrDefault(facility, new TreeMap<>()).entrySet()) {
+        long days = year.getValue();
+        Double yearEstimate = perDiem == null ? null : days * perDiem;
+        years.add(new FacilityUse.YearUse(year.getKey(), days, yearEstimate));
+        facilityDays += days;
+        long[] y = yearDays.computeIfAbsent(year.getKey(), k -> new long[2]);
+        y[0] += days;
+        if (perDiem == null) {
+          y[1] += days;
+        } else {
+          yearCost.merge(year.getKey(), yearEstimate, Double::sum);
+        }
+      }
+      total += facilityDays;
+      lengthUnknown += entry.getValue()[1];
+      Double estimate = perDiem == null ? null : facilityDays * perDiem;
+      if (perDiem == null) {
+        unknownByReason.merge(status, facilityDays, Long::sum);
+      } else {
+        known += facilityDays;
+        cost += estimate;
+      }
+      facilities.add(
+          new FacilityUse(
+              facility,
+              byCode ? "facility_code" : "facility_name",
+              names.getOrDefault(facility, List.of()),
+              rate.isPresent(),
+              entry.getValue()[0],
+              failed.getOrDefault(facility, 0L),
+              facilityDays,
+              perDiem,
+              rate.map(FacilityRate::perDiemText).orElse(null),
+              status.label(),
+              estimate,
+              years));
+    }
+    facilities.sort(
+        java.util.Comparator.comparingLong(FacilityUse::bedDays)
+            .reversed()
+            .thenComparing(FacilityUse::facilityCode, java.util.Comparator.nullsLast(String::compareTo)));
+    Map<String, Long> byReason = new LinkedHashMap<>();
+    for (CostStatus status : CostStatus.values()) {
+      if (status != CostStatus.KNOWN) {
+        byReason.put(status.label(), unknownByReason.getOrDefault(status, 0L));
+      }
+    }
+    List<CostSummary.Year> years = new ArrayList<>();
+    for (Map.Entry<Integer, long[]> year : yearDays.entrySet()) {
+      years.add(
+          new CostSummary.Year(
+              year.getKey(),
+              year.getValue()[0],
+              year.getValue()[1],
+              yearCost.getOrDefault(year.getKey(), 0.0)));
+    }
+    return new BedDays(
+        facilities,
+        new CostSummary(
+            total,
+            known,
+            total - known,
+            total == 0 ? 0 : (double) (total - known) / total,
+            byReason,
+            cost,
+            lengthUnknown,
+            extractDate.map(Object::toString).orElse(null),
+            years));
+  }
+
+  private static CostStatus status(String facility, boolean byCode, Optional<FacilityRate> rate) {
+    if (!byCode || facility == null) {
+      return CostStatus.NO_FACILITY_CODE;
+    }
+    if (rate.isEmpty()) {
+      return CostStatus.NOT_IN_REFERENCE;
+    }
+    if (rate.get().perDiem() != null) {
+      return CostStatus.KNOWN;
+    }
+    return rate.get().redacted() ? CostStatus.RATE_REDACTED : CostStatus.NO_RATE;
+  }
+}

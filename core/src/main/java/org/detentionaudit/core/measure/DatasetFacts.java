@@ -1,0 +1,194 @@
+package org.detentionaudit.core.measure;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.percentile_approx;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * The dataset at a glance ({@code summary.json} {@code dataset}): records, people, stays, the
+ * book-in date range, open placements, placements that ended in death or escape, and how long
+ * placements and stays last.
+ *
+ * <p>A stay is the group (person_id, stay_book_in) of records with a person id (SPEC.md); its
+ * length runs from {@code stay_book_in} to the latest {@code stay_book_out} of its records. A
+ * placement's length runs from {@code book_in} to {@code book_out}. Lengths are in days
+ * (fractional).
+ *
+ * @param records records loaded
+ * @param people distinct person ids
+ * @param stays distinct (person_id, stay_book_in) groups, a null stay book-in being one group
+ * @param firstBookIn the earliest book-in (ISO local date-time), or null
+ * @param lastBookIn the latest book-in, or null
+ * @param latestTimestamp the latest of all book-in and book-out timestamps (the inferred extract
+ *     date), or null
+ * @param openPlacements records with a book-in and no book-out
+ * @param died records whose release reason is {@code Died} (trimmed, any case)
+ * @param escaped records whose release reason is {@code Escaped}
+ * @param placementLengths the placements' lengths
+ * @param stayLengths the stays' lengths
+ */
+@JsonPropertyOrder({
+  "records", "people", "stays", "first_book_in", "last_book_in", "latest_timestamp",
+  "open_placements", "died", "escaped", "placement_lengths", "stay_lengths"
+})
+public record DatasetFacts(
+    long records,
+    long people,
+    long stays,
+    String firstBookIn,
+    String lastBookIn,
+    String latestTimestamp,
+    long openPlacements,
+    long died,
+    long escaped,
+    LengthSummary placementLengths,
+    LengthSummary stayLengths) {
+
+  /** Bucket bounds in days: under 1 day, 1-7, 7-30, 30-90, 90-180, 180-365, a year or more. */
+  static final double[] BUCKET_BOUNDS = {0, 1, 7, 30, 90, 180, 365};
+
+  private static final String[] BUCKET_LABELS = {
+    "under 1 day", "1 to 7 days", "7 to 30 days", "30 to 90 days", "90 to 180 days",
+    "180 to 365 days", "a year or more"
+  };
+
+  /**
+   * Measures {@code placements} (the canonical placement table) in two aggregations: one over the
+   * records, one over their stays.
+   */
+  public static DatasetFacts of(Dataset<Row> placements) {
+    Column placementLength = days(col("book_in"), col("book_out"));
+    List<Column> aggregates = new ArrayList<>();
+    aggregates.add(min(col("book_in")).as("first_book_in"));
+    aggregates.add(max(col("book_in")).as("last_book_in"));
+    aggregates.add(
+        max(greatest(col("stay_book_in"), col("book_in"), col("book_out"), col("stay_book_out")))
+            .as("latest"));
+    aggregates.add(count(when(col("book_in").isNotNull().and(col("book_out").isNull()), 1)).as("open"));
+    aggregates.add(count(when(reasonIs("died"), 1)).as("died"));
+    aggregates.add(count(when(reasonIs("escaped"), 1)).as("escaped"));
+    aggregates.addAll(lengthAggregates(col("book_in"), col("book_out"), placementLength));
+    Row row =
+        placements
+            .agg(count(lit(1)).as("records"), aggregates.toArray(new Column[0]))
+            .first();
+
+    Dataset<Row> stays =
+        placements
+            .where(col("person_id").isNotNull())
+            .groupBy(col("person_id"), col("stay_book_in"))
+            .agg(max(col("stay_book_out")).as("stay_book_out"));
+    Column stayLength = days(col("stay_book_in"), col("stay_book_out"));
+    List<Column> stayAggregates = new ArrayList<>();
+    stayAggregates.add(countDistinct(col("person_id")).as("people"));
+    stayAggregates.addAll(lengthAggregates(col("stay_book_in"), col("stay_book_out"), stayLength));
+    Row stay = stays.agg(count(lit(1)).as("stays"), stayAggregates.toArray(new Column[0])).first();
+
+    return new DatasetFacts(
+        row.getLong(0),
+        stay.getLong(1),
+        stay.getLong(0),
+        iso(row.get(1)),
+        iso(row.get(2)),
+        iso(row.get(3)),
+        row.getLong(4),
+        row.getLong(5),
+        row.getLong(6),
+        lengths(row, 7),
+        lengths(stay, 2));
+  }
+
+  /**
+   * Length in days from {@code start} to {@code end} (wall-clock timestamps, no time zone: a day is
+   * 24 hours of the clock); null unless both exist and end >= start.
+   */
+  static Column days(Column start, Column end) {
+    Column wholeDays = functions.unix_date(functions.to_date(end)).minus(functions.unix_date(functions.to_date(start)));
+    Column seconds = secondOfDay(end).minus(secondOfDay(start));
+    Column length = wholeDays.plus(seconds.divide(86_400.0));
+    return when(start.isNotNull().and(end.isNotNull()).and(end.geq(start)), length);
+  }
+
+  private static Column secondOfDay(Column timestamp) {
+    return functions
+        .hour(timestamp)
+        .multiply(3600)
+        .plus(functions.minute(timestamp).multiply(60))
+        .plus(functions.second(timestamp));
+  }
+
+  private static Column reasonIs(String reason) {
+    return lower(trim(col("release_reason"))).equalTo(lit(reason));
+  }
+
+  /**
+   * measured, open, unknown, percentiles (array), max, then one count per bucket: read back by
+   * {@link #lengths(Row, int)}.
+   */
+  private static List<Column> lengthAggregates(Column start, Column end, Column length) {
+    List<Column> aggregates = new ArrayList<>();
+    aggregates.add(count(length));
+    aggregates.add(count(when(start.isNotNull().and(end.isNull()), 1)));
+    aggregates.add(count(when(length.isNull().and(start.isNull().or(end.isNotNull())), 1)));
+    aggregates.add(percentile_approx(length, functions.array(lit(0.5), lit(0.9), lit(0.99)), lit(10_000)));
+    aggregates.add(max(length));
+    for (int i = 0; i < BUCKET_BOUNDS.length; i++) {
+      Column inBucket = length.geq(BUCKET_BOUNDS[i]);
+      if (i + 1 < BUCKET_BOUNDS.length) {
+        inBucket = inBucket.and(length.lt(BUCKET_BOUNDS[i + 1]));
+      }
+      aggregates.add(count(when(inBucket, 1)));
+    }
+    return aggregates;
+  }
+
+  private static LengthSummary lengths(Row row, int at) {
+    List<Double> percentiles = row.isNullAt(at + 3) ? null : row.getList(at + 3);
+    List<LengthSummary.Bucket> buckets = new ArrayList<>();
+    for (int i = 0; i < BUCKET_BOUNDS.length; i++) {
+      buckets.add(
+          new LengthSummary.Bucket(
+              BUCKET_LABELS[i],
+              BUCKET_BOUNDS[i],
+              i + 1 < BUCKET_BOUNDS.length ? BUCKET_BOUNDS[i + 1] : null,
+              row.getLong(at + 5 + i)));
+    }
+    return new LengthSummary(
+        row.getLong(at),
+        row.getLong(at + 1),
+        row.getLong(at + 2),
+        percentiles == null ? null : round(percentiles.get(0)),
+        percentiles == null ? null : round(percentiles.get(1)),
+        percentiles == null ? null : round(percentiles.get(2)),
+        row.isNullAt(at + 4) ? null : round(row.getDouble(at + 4)),
+        buckets);
+  }
+
+  /** Days to one decimal, as the report shows them. */
+  private static Double round(Double days) {
+    return days == null ? null : Math.round(days * 10) / 10.0;
+  }
+
+  private static String iso(Object timestamp) {
+    return timestamp == null ? null : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format((LocalDateTime) timestamp);
+  }
+}

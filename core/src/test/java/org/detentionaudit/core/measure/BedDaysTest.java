@@ -1,0 +1,138 @@
+package org.detentionaudit.core.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.detentionaudit.core.testing.SharedSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SharedSpark.class)
+class BedDaysTest {
+  private static final Map<String, FacilityRate> REFERENCE =
+      Map.of(
+          "RATED", new FacilityRate(100.0, "100.00", false),
+          "SECRET", new FacilityRate(null, "b)(4)", true),
+          "UNFUNDED", new FacilityRate(null, "Not ICE Funded", false));
+
+  private static Optional<FacilityRate> lookup(String code) {
+    return Optional.ofNullable(REFERENCE.get(code));
+  }
+
+  private static Dataset<Row> findings(SparkSession spark, Object[]... rows) {
+    return spark.createDataFrame(
+        java.util.Arrays.stream(rows).map(RowFactory::create).toList(), MeasureRows.FINDINGS);
+  }
+
+  @Test
+  void bedDaysAreMidnightsSplitByFiscalYearAndCostedWhereARateIsKnown(SparkSession spark) {
+    MeasureRows rows =
+        new MeasureRows()
+            // 28 Sep 22:00 to 2 Oct 08:00: nights of 28, 29, 30 Sep (FY2020) and 1 Oct (FY2021)
+            .add("P1", null, "2020-09-28 22:00", "2020-10-02 08:00", null, " rated ", "RATED JAIL", "Transferred")
+            // same day: no midnight
+            .add("P2", null, "2020-10-05 01:00", "2020-10-05 23:00", null, "RATED", "RATED JAIL 2", "Removed")
+            // open: counted to the extract date (3 nights)
+            .add("P3", null, "2020-12-29 09:00", null, null, "SECRET", "SECRET JAIL", null)
+            .add("P4", null, "2020-12-01 00:00", "2020-12-11 00:00", null, "UNFUNDED", "U", "Removed")
+            .add("P5", null, "2020-12-01 00:00", "2020-12-03 00:00", null, "NEWCODE", "N", "Removed")
+            .add("P6", null, "2020-12-01 00:00", "2020-12-02 00:00", null, null, "NO CODE", "Removed")
+            // length unknown: ends before it starts; no book-in
+            .add("P7", null, "2020-12-05 00:00", "2020-12-01 00:00", null, "RATED", "RATED JAIL", "Removed")
+            .add("P8", null, null, "2020-12-01 00:00", null, "RATED", "RATED JAIL", "Removed");
+    Dataset<Row> findings =
+        findings(
+            spark,
+            new Object[] {"a", "test.csv", 7L, "RATED", "RATED JAIL"},
+            new Object[] {"b", "test.csv", 7L, "RATED", "RATED JAIL"},
+            new Object[] {"a", "test.csv", 8L, "RATED", "RATED JAIL"});
+
+    BedDays measured =
+        BedDays.measure(
+            rows.toDataset(spark),
+            findings,
+            true,
+            Optional.of(LocalDateTime.of(2021, 1, 1, 12, 0)),
+            BedDaysTest::lookup);
+
+    Map<String, FacilityUse> byCode =
+        measured.facilities().stream()
+            .collect(java.util.stream.Collectors.toMap(f -> String.valueOf(f.facilityCode()), f -> f));
+    FacilityUse rated = byCode.get("RATED");
+    assertThat(rated.records()).isEqualTo(4);
+    assertThat(rated.recordsFailed()).as("distinct failing records").isEqualTo(2);
+    assertThat(rated.namesSeen()).containsExactly("RATED JAIL", "RATED JAIL 2");
+    assertThat(rated.bedDays()).isEqualTo(4);
+    assertThat(rated.byFiscalYear())
+        .extracting(FacilityUse.YearUse::fiscalYear, FacilityUse.YearUse::bedDays, FacilityUse.YearUse::estimatedCost)
+        .containsExactly(tuple(2020, 3L, 300.0), tuple(2021, 1L, 100.0));
+    assertThat(rated.estimatedCost()).isEqualTo(400.0);
+    assertThat(rated.costStatus()).isEqualTo("known");
+    assertThat(rated.inReference()).isTrue();
+
+    assertThat(byCode.get("SECRET").bedDays()).isEqualTo(3);
+    assertThat(byCode.get("SECRET").costStatus()).isEqualTo("rate_redacted");
+    assertThat(byCode.get("SECRET").estimatedCost()).isNull();
+    assertThat(byCode.get("UNFUNDED").costStatus()).isEqualTo("no_rate");
+    assertThat(byCode.get("NEWCODE").costStatus()).isEqualTo("not_in_reference");
+    assertThat(byCode.get("NEWCODE").inReference()).isFalse();
+    assertThat(byCode.get("null").costStatus()).isEqualTo("no_facility_code");
+    assertThat(measured.facilities().get(0).facilityCode()).as("most bed-days first").isEqualTo("UNFUNDED");
+
+    CostSummary cost = measured.summary();
+    assertThat(cost.bedDays()).isEqualTo(4 + 3 + 10 + 2 + 1);
+    assertThat(cost.bedDaysCostKnown()).isEqualTo(4);
+    assertThat(cost.bedDaysCostUnknown()).isEqualTo(16);
+    assertThat(cost.costUnknownShare()).isEqualTo(16 / 20.0);
+    assertThat(cost.bedDaysCostUnknownByReason())
+        .containsExactly(
+            Map.entry("rate_redacted", 3L),
+            Map.entry("no_rate", 10L),
+            Map.entry("not_in_reference", 2L),
+            Map.entry("no_facility_code", 1L));
+    assertThat(cost.estimatedCost()).isEqualTo(400.0);
+    assertThat(cost.recordsLengthUnknown()).isEqualTo(2);
+    assertThat(cost.byFiscalYear())
+        .extracting(CostSummary.Year::fiscalYear, CostSummary.Year::bedDays, CostSummary.Year::bedDaysCostUnknown)
+        .containsExactly(tuple(2020, 3L, 0L), tuple(2021, 17L, 16L));
+
+    List<Row> table = measured.table(spark).collectAsList();
+    assertThat(table).hasSize(5);
+    assertThat(table).extracting(r -> r.<Long>getAs("bed_days")).containsExactly(10L, 4L, 3L, 2L, 1L);
+  }
+
+  @Test
+  void withoutAnExtractDateOpenPlacementsHaveNoBedDays(SparkSession spark) {
+    MeasureRows rows =
+        new MeasureRows().add("P3", null, "2020-12-29 09:00", null, null, "RATED", "R", null);
+    BedDays measured =
+        BedDays.measure(rows.toDataset(spark), findings(spark), true, Optional.empty(), BedDaysTest::lookup);
+    assertThat(measured.summary().bedDays()).isZero();
+    assertThat(measured.summary().recordsLengthUnknown()).isEqualTo(1);
+  }
+
+  @Test
+  void aLayoutWithoutCodesIsKeyedByNameAndHasNoKnownCost(SparkSession spark) {
+    MeasureRows rows =
+        new MeasureRows()
+            .add("P1", null, "2020-12-01 00:00", "2020-12-03 00:00", null, null, " KROME ", "Removed");
+    BedDays measured =
+        BedDays.measure(rows.toDataset(spark), findings(spark), false, Optional.empty(), BedDaysTest::lookup);
+    assertThat(measured.facilities())
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.facilityCode()).isEqualTo("KROME");
+          assertThat(f.keyedBy()).isEqualTo("facility_name");
+          assertThat(f.costStatus()).isEqualTo("no_facility_code");
+          assertThat(f.bedDays()).isEqualTo(2);
+        });
+  }
+}

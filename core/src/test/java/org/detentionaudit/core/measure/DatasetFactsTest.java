@@ -1,0 +1,79 @@
+package org.detentionaudit.core.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.spark.sql.SparkSession;
+import org.detentionaudit.core.testing.SharedSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SharedSpark.class)
+class DatasetFactsTest {
+  @Test
+  void countsPeopleStaysDatesOpenPlacementsAndOutcomes(SparkSession spark) {
+    MeasureRows rows =
+        new MeasureRows()
+            // P1: one stay of two placements, 10 days in all; the stay ends 2020-01-11 10:00
+            .add("P1", "2020-01-01 10:00", "2020-01-01 10:00", "2020-01-03 10:00", "2020-01-11 10:00", "A", "A JAIL", "Transferred")
+            .add("P1", "2020-01-01 10:00", "2020-01-03 10:00", "2020-01-11 10:00", "2020-01-11 10:00", "B", "B JAIL", " died ")
+            // P1 again: a second stay, still open
+            .add("P1", "2021-05-01 00:00", "2021-05-01 00:00", null, null, "A", "A JAIL", null)
+            // P2: a half-day placement that ended in escape
+            .add("P2", "2020-02-01 08:00", "2020-02-01 08:00", "2020-02-01 20:00", "2020-02-01 20:00", "A", "A JAIL", "Escaped")
+            // no person id: a record, not a person or stay; ends before it starts
+            .add(null, null, "2020-03-05 00:00", "2020-03-01 00:00", null, "C", "C JAIL", "Removed")
+            // no book-in at all
+            .add("P3", null, null, "2020-04-01 00:00", null, "C", "C JAIL", "Removed");
+
+    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark));
+
+    assertThat(facts.records()).isEqualTo(6);
+    assertThat(facts.people()).isEqualTo(3);
+    assertThat(facts.stays()).as("(P1, 2020-01-01), (P1, 2021-05-01), (P2, ...), (P3, null)").isEqualTo(4);
+    assertThat(facts.firstBookIn()).isEqualTo("2020-01-01T10:00:00");
+    assertThat(facts.lastBookIn()).isEqualTo("2021-05-01T00:00:00");
+    assertThat(facts.latestTimestamp()).isEqualTo("2021-05-01T00:00:00");
+    assertThat(facts.openPlacements()).isEqualTo(1);
+    assertThat(facts.died()).as("trimmed, any case").isEqualTo(1);
+    assertThat(facts.escaped()).isEqualTo(1);
+
+    LengthSummary placements = facts.placementLengths();
+    assertThat(placements.measured()).isEqualTo(3);
+    assertThat(placements.open()).isEqualTo(1);
+    assertThat(placements.unknown()).as("ends before it starts; no book-in").isEqualTo(2);
+    assertThat(placements.maxDays()).isEqualTo(8.0);
+    assertThat(placements.medianDays()).isEqualTo(2.0);
+    assertThat(placements.buckets()).extracting(LengthSummary.Bucket::records).containsExactly(1L, 1L, 1L, 0L, 0L, 0L, 0L);
+
+    LengthSummary stays = facts.stayLengths();
+    assertThat(stays.measured()).isEqualTo(2);
+    assertThat(stays.open()).isEqualTo(1);
+    assertThat(stays.unknown()).as("P3's stay has no stay book-in").isEqualTo(1);
+    assertThat(stays.maxDays()).isEqualTo(10.0);
+    assertThat(stays.buckets()).extracting(LengthSummary.Bucket::records).containsExactly(1L, 0L, 1L, 0L, 0L, 0L, 0L);
+  }
+
+  @Test
+  void lengthsIgnoreDaylightSavingTime(SparkSession spark) {
+    String zone = spark.conf().get("spark.sql.session.timeZone");
+    spark.conf().set("spark.sql.session.timeZone", "America/New_York");
+    try {
+      MeasureRows rows =
+          new MeasureRows()
+              // across the March 2020 clock change: wall clock says exactly 2 days
+              .add("P1", "2020-03-07 12:00", "2020-03-07 12:00", "2020-03-09 12:00", "2020-03-09 12:00", "A", "A", "Removed");
+      assertThat(DatasetFacts.of(rows.toDataset(spark)).placementLengths().maxDays()).isEqualTo(2.0);
+    } finally {
+      spark.conf().set("spark.sql.session.timeZone", zone);
+    }
+  }
+
+  @Test
+  void anEmptyTableHasNoDatesAndNoLengths(SparkSession spark) {
+    DatasetFacts facts = DatasetFacts.of(new MeasureRows().toDataset(spark));
+    assertThat(facts.records()).isZero();
+    assertThat(facts.firstBookIn()).isNull();
+    assertThat(facts.placementLengths().medianDays()).isNull();
+    assertThat(facts.stays()).isZero();
+  }
+}

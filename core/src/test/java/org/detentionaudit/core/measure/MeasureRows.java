@@ -1,0 +1,50 @@
+package org.detentionaudit.core.measure;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.detentionaudit.core.load.PlacementSchema;
+
+/** Small canonical placement tables for the measure tests; timestamps as "yyyy-MM-dd HH:mm". */
+final class MeasureRows {
+  static final StructType FINDINGS =
+      new StructType()
+          .add("rule_id", DataTypes.StringType)
+          .add("source_file", DataTypes.StringType)
+          .add("source_row", DataTypes.LongType)
+          .add("facility_code", DataTypes.StringType)
+          .add("facility_name", DataTypes.StringType);
+
+  private final List<Row> rows = new ArrayList<>();
+
+  MeasureRows add(
+      String person,
+      String stayBookIn,
+      String bookIn,
+      String bookOut,
+      String stayBookOut,
+      String code,
+      String name,
+      String reason) {
+    long row = rows.size() + 1;
+    rows.add(
+        RowFactory.create(
+            "test.csv", row, row, person, ts(stayBookIn), ts(bookIn), ts(bookOut), ts(stayBookOut),
+            code, name, reason, null, null));
+    return this;
+  }
+
+  Dataset<Row> toDataset(SparkSession spark) {
+    return spark.createDataFrame(rows, PlacementSchema.PLACEMENTS);
+  }
+
+  static LocalDateTime ts(String text) {
+    return text == null ? null : LocalDateTime.parse(text.replace(' ', 'T'));
+  }
+}

@@ -3,6 +3,8 @@ package org.detentionaudit.core.report;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,17 +50,36 @@ public final class HtmlReport {
         Map.entry("toolVersion", s.toolVersion()),
         Map.entry("startedAt", s.startedAt()),
         Map.entry("finishedAt", s.finishedAt()),
-        Map.entry("rowsRead", s.rowsRead()),
-        Map.entry("rowsLoaded", s.rowsLoaded()),
-        Map.entry("rowsQuarantined", s.rowsQuarantined()),
+        Map.entry("rowsRead", count(s.rowsRead())),
+        Map.entry("rowsLoaded", count(s.rowsLoaded())),
+        Map.entry("rowsQuarantined", count(s.rowsQuarantined())),
         Map.entry("extractDate", s.extractDate() == null ? "" : s.extractDate()),
         Map.entry("extractDateOrigin", s.extractDateOrigin()),
-        Map.entry("inputs", s.inputs()),
+        Map.entry("inputs", inputs(s.inputs())),
         Map.entry("rules", rules));
   }
 
+  /** Each input with its position, which traces its numbers to {@code inputs.<index>} in summary.json. */
+  private static List<Map<String, Object>> inputs(List<RunSummary.InputSummary> inputs) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      RunSummary.InputSummary input = inputs.get(i);
+      Map<String, Object> row = new HashMap<>();
+      row.put("index", i);
+      row.put("path", input.path());
+      row.put("format", input.format());
+      row.put("layout", input.layout());
+      row.put("rowsRead", count(input.rowsRead()));
+      row.put("rowsLoaded", count(input.rowsLoaded()));
+      row.put("rowsQuarantined", count(input.rowsQuarantined()));
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** A count with thousands separators ({@code 12,345}), or {@code n/a} when it could not be taken. */
   private static String count(Long value) {
-    return value == null ? "n/a" : Long.toString(value);
+    return value == null ? "n/a" : String.format(Locale.ROOT, "%,d", value);
   }
 
   private static String percent(Double ratio) {

@@ -78,11 +78,16 @@ public final class HeadlessChromium implements AutoCloseable {
    * @throws IllegalStateException when Chromium is not installed or does not start in time
    */
   public static HeadlessChromium launch() {
+    return launch(BINARY);
+  }
+
+  /** Starts the browser at {@code binary}; {@link #launch()} is the one to use. */
+  static HeadlessChromium launch(Path binary) {
     Assumptions.assumeFalse(
         "1".equals(System.getenv(SKIP_VARIABLE)), SKIP_VARIABLE + "=1: browser tests skipped on request");
-    if (!Files.isExecutable(BINARY)) {
+    if (!Files.isExecutable(binary)) {
       throw new IllegalStateException(
-          "Cannot run the browser test: " + BINARY + " is missing. Install Debian's chromium package "
+          "Cannot run the browser test: " + binary + " is missing. Install Debian's chromium package "
               + "(apt-get install --no-install-recommends chromium; .ci/run does it when missing), "
               + "or set " + SKIP_VARIABLE + "=1 to skip the browser tests explicitly.");
     }
@@ -94,7 +99,7 @@ public final class HeadlessChromium implements AutoCloseable {
     }
     Path profile = work.resolve("profile");
     Path log = work.resolve("chromium.log");
-    Process process = start(profile, log);
+    Process process = start(binary, profile, log);
     HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).connectTimeout(LAUNCH_TIMEOUT).build();
     try {
       return new HeadlessChromium(process, work, log, http, devToolsPort(process, profile, log));
@@ -166,10 +171,10 @@ public final class HeadlessChromium implements AutoCloseable {
     deleteRecursively(workDirectory);
   }
 
-  private static Process start(Path profile, Path log) {
+  private static Process start(Path binary, Path profile, Path log) {
     List<String> command =
         List.of(
-            BINARY.toString(),
+            binary.toString(),
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
@@ -197,7 +202,7 @@ public final class HeadlessChromium implements AutoCloseable {
           .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
           .start();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start " + BINARY + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Cannot start " + binary + ": " + e.getMessage(), e);
     }
   }
 

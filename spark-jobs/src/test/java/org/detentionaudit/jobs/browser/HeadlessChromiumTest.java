@@ -1,6 +1,7 @@
 package org.detentionaudit.jobs.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,6 +86,15 @@ class HeadlessChromiumTest {
         .anySatisfy(p -> assertThat(p).contains("Uncaught (in promise)").contains("deliberate rejection"))
         .anySatisfy(p -> assertThat(p).startsWith("console.assert: ").contains("deliberate failed assertion"))
         .anySatisfy(p -> assertThat(p).contains("missing-picture.png"));
+  }
+
+  @Test
+  void aMissingBrowserFailsWithHowToInstallIt() {
+    assertThatThrownBy(() -> HeadlessChromium.launch(dir.resolve("no-chromium")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no-chromium is missing")
+        .hasMessageContaining("apt-get install --no-install-recommends chromium")
+        .hasMessageContaining("DETENTION_AUDIT_SKIP_BROWSER=1");
   }
 
   private Path write(String name, String html) throws IOException {

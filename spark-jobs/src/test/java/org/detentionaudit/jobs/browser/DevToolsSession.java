@@ -108,6 +108,11 @@ final class DevToolsSession implements AutoCloseable {
     }
   }
 
+  /** Fails every waiting command at once when the browser closes the connection (or crashes). */
+  private void failAll(String reason) {
+    pending.values().forEach(waiting -> waiting.completeExceptionally(new IllegalStateException(reason)));
+  }
+
   /** Reassembles text frames into messages and routes answers and events. */
   private static final class Listener implements WebSocket.Listener {
     private final Consumer<JsonNode> events;
@@ -137,6 +142,21 @@ final class DevToolsSession implements AutoCloseable {
       }
       webSocket.request(1);
       return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      if (session != null) {
+        session.failAll("Chromium closed the DevTools connection (" + statusCode + " " + reason + ")");
+      }
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      if (session != null) {
+        session.failAll("DevTools connection failed: " + error);
+      }
     }
   }
 }

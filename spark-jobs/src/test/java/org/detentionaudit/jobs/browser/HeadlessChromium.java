@@ -99,7 +99,13 @@ public final class HeadlessChromium implements AutoCloseable {
     }
     Path profile = work.resolve("profile");
     Path log = work.resolve("chromium.log");
-    Process process = start(binary, profile, log);
+    Process process;
+    try {
+      process = start(binary, profile, log);
+    } catch (RuntimeException e) {
+      deleteRecursively(work);
+      throw e;
+    }
     HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).connectTimeout(LAUNCH_TIMEOUT).build();
     try {
       return new HeadlessChromium(process, work, log, http, devToolsPort(process, profile, log));
@@ -243,8 +249,16 @@ public final class HeadlessChromium implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes a tab, quietly: it runs after the page's own outcome, which a browser that already died
+   * must not hide (close() ends the process anyway).
+   */
   private void closeTab(JsonNode tab) {
-    devTools("GET", "/json/close/" + tab.path("id").asText());
+    try {
+      devTools("GET", "/json/close/" + tab.path("id").asText());
+    } catch (RuntimeException e) {
+      // See above.
+    }
   }
 
   /** One call to the browser's DevTools HTTP endpoint. */

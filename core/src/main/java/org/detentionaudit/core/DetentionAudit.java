@@ -177,6 +177,7 @@ public final class DetentionAudit {
               extract.origin(),
               evaluation.outcomes().stream().map(RuleSummaryRow::of).toList(),
               facts,
+              bedDays.facilitySummary(),
               bedDays.summary());
       return new AuditResult(spark, summary, evaluation, loaded, bedDays);
     } catch (RuntimeException e) {

@@ -101,6 +101,17 @@ public final class BedDays {
     return summary;
   }
 
+  /** Facilities seen, not in the reference, and records without one. */
+  public FacilitySummary facilitySummary() {
+    long seen = facilities.stream().filter(f -> f.facilityCode() != null).count();
+    long unknown =
+        facilities.stream().filter(f -> f.facilityCode() != null && !f.inReference()).count();
+    long without =
+        facilities.stream().filter(f -> f.facilityCode() == null).mapToLong(FacilityUse::records).sum();
+    String keyedBy = facilities.isEmpty() ? "facility_code" : facilities.get(0).keyedBy();
+    return new FacilitySummary(keyedBy, seen, unknown, without);
+  }
+
   /** The {@code facilities.parquet} table. */
   public Dataset<Row> table(SparkSession spark) {
     List<Row> rows = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.detentionaudit.core.measure.CostSummary;
 import org.detentionaudit.core.measure.DatasetFacts;
+import org.detentionaudit.core.measure.FacilitySummary;
 import org.detentionaudit.core.measure.FacilityUse;
 import org.detentionaudit.core.measure.LengthSummary;
 
@@ -157,12 +158,21 @@ public final class HtmlReport {
   }
 
   private static void where(ReportData data, List<Map<String, Object>> facts, List<BarChart> charts) {
+    FacilitySummary summary = data.summary().facilities();
+    if (summary != null) {
+      boolean byName = "facility_name".equals(summary.keyedBy());
+      facts.add(fact(byName ? "Facility names seen (the file has no facility codes)" : "Facility codes seen",
+          Traced.json(summary.seen(), "facilities.seen")));
+      if (!byName) {
+        facts.add(fact("Facility codes not in the facility reference",
+            Traced.json(summary.notInReference(), "facilities.not_in_reference")));
+      }
+      facts.add(fact(byName ? "Records without a facility name" : "Records without a facility code",
+          Traced.json(summary.recordsWithout(), "facilities.records_without")));
+    }
     if (data.facilities().isEmpty()) {
       return;
     }
-    facts.add(fact("Facilities seen", Traced.integer(data.facilities().size(), "facilities", "", "", "count")));
-    long unknown = data.facilities().stream().filter(f -> f.facilityCode() != null && !f.inReference()).count();
-    facts.add(fact("Facility codes not in the facility reference", Traced.integer(unknown, "facilities", "", "in_reference=false", "count")));
     List<FacilityUse> top =
         data.facilities().stream()
             .sorted(java.util.Comparator.comparingLong(FacilityUse::records).reversed())

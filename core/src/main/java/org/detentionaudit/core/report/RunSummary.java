@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.detentionaudit.core.measure.CostSummary;
 import org.detentionaudit.core.measure.DatasetFacts;
+import org.detentionaudit.core.measure.FacilitySummary;
 
 /**
  * The run as {@code summary.json} states it (SPEC.md). Serialized with snake_case names.
@@ -20,12 +21,13 @@ import org.detentionaudit.core.measure.DatasetFacts;
  * @param extractDateOrigin where the extract date came from
  * @param rules one row per rule, as in {@code summary.parquet}
  * @param dataset the dataset at a glance: records, people, stays, dates, lengths
+ * @param facilities facilities seen, not in the reference, records without one
  * @param cost bed-days and estimated cost
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
   "tool_version", "started_at", "finished_at", "inputs", "rows_read", "rows_loaded",
-  "rows_quarantined", "extract_date", "extract_date_origin", "dataset", "cost", "rules"
+  "rows_quarantined", "extract_date", "extract_date_origin", "dataset", "facilities", "cost", "rules"
 })
 public record RunSummary(
     String toolVersion,
@@ -39,6 +41,7 @@ public record RunSummary(
     String extractDateOrigin,
     List<RuleSummaryRow> rules,
     DatasetFacts dataset,
+    FacilitySummary facilities,
     CostSummary cost) {
 
   /** One input file's accounting. */

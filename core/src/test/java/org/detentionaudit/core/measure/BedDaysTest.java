@@ -104,6 +104,8 @@ class BedDaysTest {
         .extracting(CostSummary.Year::fiscalYear, CostSummary.Year::bedDays, CostSummary.Year::bedDaysCostUnknown)
         .containsExactly(tuple(2020, 3L, 0L), tuple(2021, 17L, 16L));
 
+    assertThat(measured.facilitySummary())
+        .isEqualTo(new FacilitySummary("facility_code", 4, 1, 1));
     List<Row> table = measured.table(spark).collectAsList();
     assertThat(table).hasSize(5);
     assertThat(table).extracting(r -> r.<Long>getAs("bed_days")).containsExactly(10L, 4L, 3L, 2L, 1L);

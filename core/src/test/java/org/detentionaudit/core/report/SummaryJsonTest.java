@@ -25,6 +25,7 @@ class SummaryJsonTest {
             3, 3, 0, "2025-06-26T00:00:00", "given",
             List.of(),
             new DatasetFacts(3, 2, 2, "2020-01-01T10:00:00", "2021-05-01T00:00:00", "2021-05-01T00:00:00", 1, 1, 0, lengths(), lengths()),
+            new org.detentionaudit.core.measure.FacilitySummary("facility_code", 5, 2, 1),
             new CostSummary(20, 4, 16, 0.8, Map.of("rate_redacted", 16L), 400.0, 2, "2025-06-26T00:00",
                 List.of(new CostSummary.Year(2020, 20, 16, 400.0))));
 

@@ -120,6 +120,20 @@ class AuditEndToEndTest {
     assertThat(code.getLong(4) + code.getLong(5))
         .isEqualTo(manifest.expected("facility.missing_code").recordsFailed());
     assertThat(out.resolve("report.html")).content().contains("id=\"profile-table\"");
+    // facilities.parquet and summary.json's dataset and cost agree with each other and the records
+    List<Row> facilities = spark.read().parquet(out.resolve("facilities.parquet").toString()).collectAsList();
+    assertThat(facilities.stream().mapToLong(r -> r.<Long>getAs("records")).sum()).isEqualTo(summary.rowsLoaded());
+    assertThat(facilities.stream().mapToLong(r -> r.<Long>getAs("bed_days")).sum()).isEqualTo(summary.cost().bedDays());
+    assertThat(facilities).allMatch(r -> r.<Long>getAs("records_failed") <= r.<Long>getAs("records"));
+    assertThat(summary.cost().bedDaysCostKnown() + summary.cost().bedDaysCostUnknown()).isEqualTo(summary.cost().bedDays());
+    assertThat(summary.dataset().records()).isEqualTo(summary.rowsLoaded());
+    assertThat(summary.dataset().stays()).isGreaterThanOrEqualTo(summary.dataset().people());
+    assertThat(summary.dataset().placementLengths().measured()
+            + summary.dataset().placementLengths().open()
+            + summary.dataset().placementLengths().unknown())
+        .isEqualTo(summary.rowsLoaded());
+    assertThat(summary.facilities().recordsWithout())
+        .isEqualTo(manifest.expected("facility.missing_code").recordsFailed());
   }
 
   @Test

@@ -1,0 +1,277 @@
+package org.detentionaudit.core.reference;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.detentionaudit.core.InputException;
+import org.detentionaudit.core.layout.HeaderKey;
+
+/**
+ * The facility codes an audit knows, with their names and per-diem rates. Immutable.
+ *
+ * <p>{@link #bundled()} is the table shipped with the library (provenance in the README, "Provenance
+ * and privacy"): every code of ICE's November 2017 facility list and of the Deportation Data
+ * Project's February 2025 release, one row per (code, name), with the 2017 per-diem text. {@link
+ * #withUserFile(Path)} adds the user's list ({@code --facilities FILE.csv}): <b>a code in the user's
+ * file replaces the bundled entry; other codes are added.</b>
+ *
+ * <p>File format: CSV with a header row holding at least {@code facility_code}; {@code
+ * facility_name} and {@code per_diem_rate} are optional, other columns are ignored. Header names are
+ * compared ignoring case, spaces, underscores and punctuation ({@code Facility Code} works). A code
+ * may have several rows (one per name); its per-diem is the first non-empty one among them. Codes are
+ * compared trimmed and ignoring case ({@link #key(String)}).
+ *
+ * <p>Look-ups ({@link #find}, {@link #contains}) take a raw code from the data; null and blank codes
+ * are never in the reference.
+ */
+public final class FacilityReference {
+  /** The bundled table, a class-path resource next to this class. */
+  public static final String BUNDLED_RESOURCE = "facilities.csv";
+
+  private static final String CODE = HeaderKey.of("facility_code");
+  private static final String NAME = HeaderKey.of("facility_name");
+  private static final String PER_DIEM = HeaderKey.of("per_diem_rate");
+  private static final String SOURCES = HeaderKey.of("sources");
+
+  private final Map<String, FacilityEntry> entriesByKey;
+  private final String description;
+  private final long rows;
+
+  private FacilityReference(Map<String, FacilityEntry> entriesByKey, String description, long rows) {
+    this.entriesByKey = Collections.unmodifiableMap(new TreeMap<>(entriesByKey));
+    this.description = description;
+    this.rows = rows;
+  }
+
+  /** The table shipped with detention-audit (about 1,700 codes). */
+  public static FacilityReference bundled() {
+    try (InputStream in = FacilityReference.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled facility reference missing: " + BUNDLED_RESOURCE);
+      }
+      Parsed parsed = parse(new InputStreamReader(in, StandardCharsets.UTF_8), "bundled", null);
+      return new FacilityReference(parsed.entries(), "bundled", parsed.rows());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the bundled facility reference", e);
+    }
+  }
+
+  /**
+   * This reference extended by the user's CSV file: each code in the file replaces this
+   * reference's entry for that code (names, per-diem and sources); the other codes are added.
+   *
+   * @throws InputException naming the file, the problem and the fix: the file does not exist or
+   *     cannot be read, has no {@code facility_code} column, holds no data rows, has a row without
+   *     a code, or is not valid CSV
+   */
+  public FacilityReference withUserFile(Path file) {
+    Objects.requireNonNull(file, "file");
+    if (!Files.isRegularFile(file)) {
+      throw new InputException(
+          "Cannot read facility list '"
+              + file
+              + "': it does not exist or is not a file. Check the path given to --facilities.");
+    }
+    Parsed user;
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      user = parse(reader, file.toString(), file.getFileName().toString());
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      throw new InputException(
+          "Cannot read facility list '"
+              + file
+              + "': "
+              + e.getMessage()
+              + ". Save it as a UTF-8 CSV file with a header row holding facility_code.",
+          e);
+    }
+    Map<String, FacilityEntry> merged = new LinkedHashMap<>(entriesByKey);
+    merged.putAll(user.entries());
+    return new FacilityReference(
+        merged, description + " + " + file, rows + user.rows());
+  }
+
+  /** The normalized look-up key of a code: trimmed and upper-cased; null for null or blank. */
+  public static String key(String code) {
+    if (code == null || code.isBlank()) {
+      return null;
+    }
+    return code.trim().toUpperCase(Locale.ROOT);
+  }
+
+  /** The entry for {@code code} (trimmed, ignoring case); empty for unknown, null or blank codes. */
+  public Optional<FacilityEntry> find(String code) {
+    String key = key(code);
+    return key == null ? Optional.empty() : Optional.ofNullable(entriesByKey.get(key));
+  }
+
+  /** True when the reference lists {@code code} (trimmed, ignoring case): {@code in_reference}. */
+  public boolean contains(String code) {
+    return find(code).isPresent();
+  }
+
+  /** Every known code's {@link #key(String) key}, sorted. */
+  public Set<String> codeKeys() {
+    return entriesByKey.keySet();
+  }
+
+  /** Every entry, sorted by key. */
+  public Collection<FacilityEntry> entries() {
+    return entriesByKey.values();
+  }
+
+  /** Number of distinct codes. */
+  public int size() {
+    return entriesByKey.size();
+  }
+
+  /**
+   * Which reference this is, for {@code summary.json}: {@code bundled}, or {@code bundled + FILE}
+   * for each user file added.
+   */
+  public String description() {
+    return description;
+  }
+
+  /** Data rows read to build this reference (bundled rows plus every user file's rows). */
+  public long rows() {
+    return rows;
+  }
+
+  private record Parsed(Map<String, FacilityEntry> entries, long rows) {}
+
+  /**
+   * Parses a facility CSV.
+   *
+   * @param sourceLabel for messages
+   * @param sourceName the source recorded on every entry, or null to read the {@code sources}
+   *     column (the bundled table)
+   */
+  private static Parsed parse(Reader reader, String sourceLabel, String sourceName)
+      throws IOException {
+    CSVFormat format =
+        CSVFormat.RFC4180.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setAllowMissingColumnNames(true)
+            .setAllowDuplicateHeaderNames(true)
+            .setTrim(true)
+            .get();
+    try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+      List<String> header = parser.getHeaderNames();
+      if (header.isEmpty()) {
+        throw new IllegalStateException("it is empty");
+      }
+      int codeColumn = column(header, CODE);
+      if (codeColumn < 0) {
+        throw new IllegalStateException(
+            "it has no facility_code column (columns found: " + header + ")");
+      }
+      int nameColumn = column(header, NAME);
+      int perDiemColumn = column(header, PER_DIEM);
+      int sourcesColumn = sourceName == null ? column(header, SOURCES) : -1;
+      Map<String, Builder> builders = new LinkedHashMap<>();
+      long rows = 0;
+      for (CSVRecord record : parser) {
+        rows++;
+        String code = cell(record, codeColumn);
+        String key = key(code);
+        if (key == null) {
+          throw new IllegalStateException(
+              "data row " + rows + " has no facility_code; give every row a code or remove it");
+        }
+        Builder builder = builders.computeIfAbsent(key, k -> new Builder(code.trim()));
+        builder.addName(cell(record, nameColumn));
+        builder.addPerDiem(cell(record, perDiemColumn));
+        if (sourceName != null) {
+          builder.addSource(sourceName);
+        } else {
+          for (String source : cell(record, sourcesColumn).split("\\s+")) {
+            builder.addSource(source);
+          }
+        }
+      }
+      if (rows == 0) {
+        throw new IllegalStateException("it has a header but no data rows");
+      }
+      Map<String, FacilityEntry> entries = new LinkedHashMap<>();
+      builders.forEach((key, builder) -> entries.put(key, builder.build()));
+      return new Parsed(entries, rows);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      // commons-csv reports broken quoting and similar problems this way
+      throw new IllegalStateException("it is not valid CSV (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static int column(List<String> header, String key) {
+    for (int i = 0; i < header.size(); i++) {
+      if (HeaderKey.of(header.get(i)).equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String cell(CSVRecord record, int column) {
+    if (column < 0 || column >= record.size()) {
+      return "";
+    }
+    String value = record.get(column);
+    return value == null ? "" : value.trim();
+  }
+
+  /** Collects one code's rows. */
+  private static final class Builder {
+    private final String code;
+    private final Map<String, String> namesByFoldedName = new LinkedHashMap<>();
+    private final Set<String> sources = new LinkedHashSet<>();
+    private String perDiem = "";
+
+    Builder(String code) {
+      this.code = code;
+    }
+
+    void addName(String name) {
+      if (!name.isEmpty()) {
+        namesByFoldedName.putIfAbsent(name.toUpperCase(Locale.ROOT), name);
+      }
+    }
+
+    void addPerDiem(String text) {
+      if (perDiem.isEmpty() && !text.isEmpty()) {
+        perDiem = text;
+      }
+    }
+
+    void addSource(String source) {
+      if (!source.isBlank()) {
+        sources.add(source.trim());
+      }
+    }
+
+    FacilityEntry build() {
+      return new FacilityEntry(
+          code, new ArrayList<>(namesByFoldedName.values()), PerDiem.of(perDiem), new ArrayList<>(sources));
+    }
+  }
+}

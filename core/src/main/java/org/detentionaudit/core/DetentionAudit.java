@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
+import org.detentionaudit.core.check.RuleContext;
 import org.detentionaudit.core.check.RuleEvaluation;
 import org.detentionaudit.core.layout.LayoutCatalog;
 import org.detentionaudit.core.load.InputAccounting;
@@ -22,6 +22,8 @@ import org.detentionaudit.core.load.LoadedDataset;
 import org.detentionaudit.core.measure.BedDays;
 import org.detentionaudit.core.measure.DatasetFacts;
 import org.detentionaudit.core.measure.FacilityRate;
+import org.detentionaudit.core.reference.FacilityEntry;
+import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.report.RuleSummaryRow;
 import org.detentionaudit.core.report.RunSummary;
 import org.detentionaudit.rules.CanonicalField;
@@ -58,7 +60,7 @@ public final class DetentionAudit {
   private RuleCatalog rules = RuleCatalog.builtIn();
   private LayoutCatalog layouts = LayoutCatalog.builtIn();
   private Optional<LocalDateTime> extractDate = Optional.empty();
-  private Function<String, Optional<FacilityRate>> facilityRates = code -> Optional.empty();
+  private FacilityReference facilities = FacilityReference.bundled();
 
   private DetentionAudit(SparkSession spark) {
     this.spark = Objects.requireNonNull(spark, "spark");
@@ -125,6 +127,26 @@ public final class DetentionAudit {
   }
 
   /**
+   * Extends the facility reference with the user's CSV list (header with at least {@code
+   * facility_code}; optional {@code facility_name}, {@code per_diem_rate}): a code in the file
+   * replaces the bundled entry; other codes are added. Read and validated now. {@code
+   * summary.json} records the reference used.
+   *
+   * @throws InputException naming the file, the problem and the fix (missing file, no
+   *     facility_code column, no data rows, a row without a code)
+   */
+  public DetentionAudit facilities(Path csvFile) {
+    this.facilities = facilities.withUserFile(csvFile);
+    return this;
+  }
+
+  /** Uses this facility reference instead of the bundled one. */
+  public DetentionAudit facilities(FacilityReference reference) {
+    this.facilities = Objects.requireNonNull(reference, "reference");
+    return this;
+  }
+
+  /**
    * The moment the data were extracted. When not given, the latest book-in or book-out timestamp
    * in the data is used, and the report says so.
    */
@@ -152,7 +174,11 @@ public final class DetentionAudit {
       LOG.info("Checking {} rule(s); extract date {} ({})", rules.enabled().size(),
           extract.value().map(Object::toString).orElse("unknown"), extract.origin());
       RuleEvaluation evaluation =
-          RuleEvaluation.run(loaded.placements(), loaded.availableFields(), rules.enabled(), extract.value());
+          RuleEvaluation.run(
+              loaded.placements(),
+              loaded.availableFields(),
+              rules.enabled(),
+              new RuleContext(extract.value(), facilities, loaded.windowStart()));
       LOG.info("Measuring bed-days and cost");
       BedDays bedDays =
           BedDays.measure(
@@ -161,7 +187,7 @@ public final class DetentionAudit {
               loaded.availableFields().contains(CanonicalField.FACILITY_CODE)
                   || !loaded.availableFields().contains(CanonicalField.FACILITY_NAME),
               extract.value(),
-              facilityRates);
+              code -> facilities.find(code).map(DetentionAudit::rateOf));
       List<RunSummary.InputSummary> inputSummaries =
           loaded.inputs().stream().map(DetentionAudit::summarize).toList();
       RunSummary summary =
@@ -178,7 +204,9 @@ public final class DetentionAudit {
               evaluation.outcomes().stream().map(RuleSummaryRow::of).toList(),
               facts,
               bedDays.facilitySummary(),
-              bedDays.summary());
+              bedDays.summary(),
+              new RunSummary.FacilityReferenceSummary(
+                  facilities.description(), facilities.size(), facilities.rows()));
       return new AuditResult(spark, summary, evaluation, loaded, bedDays);
     } catch (RuntimeException e) {
       loaded.unpersist();
@@ -192,6 +220,12 @@ public final class DetentionAudit {
     }
     return new ExtractDate(
         Optional.of(LocalDateTime.parse(facts.latestTimestamp())), ExtractDate.INFERRED);
+  }
+
+  /** What the cost measure needs of a reference entry. */
+  private static FacilityRate rateOf(FacilityEntry entry) {
+    String text = entry.perDiemText().isEmpty() ? null : entry.perDiemText();
+    return new FacilityRate(entry.perDiemRate(), text, entry.rateRedacted());
   }
 
   private static RunSummary.InputSummary summarize(InputAccounting a) {

@@ -3,6 +3,7 @@ package org.detentionaudit.rules;
 import static org.detentionaudit.rules.CanonicalField.BOOK_IN;
 import static org.detentionaudit.rules.CanonicalField.BOOK_OUT;
 import static org.detentionaudit.rules.CanonicalField.FACILITY_CODE;
+import static org.detentionaudit.rules.CanonicalField.FACILITY_NAME;
 import static org.detentionaudit.rules.CanonicalField.PERSON_ID;
 import static org.detentionaudit.rules.CanonicalField.RELEASE_REASON;
 import static org.detentionaudit.rules.CanonicalField.STAY_BOOK_IN;
@@ -74,16 +75,49 @@ public enum RuleKind {
       PERSON_ID,
       BOOK_IN,
       BOOK_OUT,
-      RELEASE_REASON);
+      RELEASE_REASON),
+  FACILITY_UNKNOWN_CODE("facility.unknown_code", RuleScope.RECORD, List.of(), FACILITY_CODE),
+  FACILITY_CODE_SEVERAL_NAMES(
+      "facility.code_several_names", RuleScope.RECORD, List.of(), FACILITY_CODE, FACILITY_NAME),
+  FACILITY_NAME_SEVERAL_CODES(
+      "facility.name_several_codes", RuleScope.RECORD, List.of(), FACILITY_CODE, FACILITY_NAME),
+  PLACEMENT_SELF_TRANSFER(
+      "placement.self_transfer",
+      RuleScope.PERSON,
+      List.of(ParameterSpec.text(Parameters.TRANSFER_REASON)),
+      PERSON_ID,
+      BOOK_IN,
+      STAY_BOOK_IN,
+      FACILITY_CODE,
+      RELEASE_REASON),
+  /**
+   * Also needs the release window's start ({@code covers_from} of the input's layout); without it
+   * the rule is NOT_APPLICABLE. {@code stay_book_in} is used where present, else {@code book_in}.
+   */
+  STAY_IMPLAUSIBLY_EARLY(
+      "stay.implausibly_early",
+      RuleScope.RECORD,
+      List.of(ParameterSpec.positiveInteger(Parameters.YEARS_BEFORE_WINDOW)),
+      BOOK_IN),
+  /** Reads book_in and whichever of book_out, stay_book_in, stay_book_out the layout has. */
+  PLACEMENT_AFTER_EXTRACT("placement.after_extract", RuleScope.RECORD, List.of(), BOOK_IN);
 
   /** Names of the typed parameters the kinds take. */
   public static final class Parameters {
     /** {@code placement.unknown_release_reason}: the release-reason vocabulary. */
     public static final String KNOWN_REASONS = "known_reasons";
-    /** {@code stay.transferred_without_next}: the release reason that means a transfer. */
+    /**
+     * {@code stay.transferred_without_next} and {@code placement.self_transfer}: the release reason
+     * that means a transfer.
+     */
     public static final String TRANSFER_REASON = "transfer_reason";
     /** {@code status.unknown}: days after which an open placement's status is unknown. */
     public static final String MAX_OPEN_DAYS = "max_open_days";
+    /**
+     * {@code stay.implausibly_early}: how many years before the release window's start a stay may
+     * begin before it is implausible.
+     */
+    public static final String YEARS_BEFORE_WINDOW = "years_before_window";
 
     private Parameters() {}
   }

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
@@ -37,6 +38,13 @@ public final class PersonOrdering {
   public static final String EARLIER_TWIN = "_earlier_twin";
   /** True when a later placement of the person belongs to the same stay. */
   public static final String LATER_IN_STAY = "_later_in_stay";
+  /**
+   * The folded (trimmed, upper-cased) facility code of the next placement of the same stay in the
+   * ordering; null when there is none or its code is null.
+   */
+  public static final String NEXT_IN_STAY_CODE = "_next_in_stay_code";
+  /** The book_in of the next placement of the same stay in the ordering; null when there is none. */
+  public static final String NEXT_IN_STAY_BOOK_IN = "_next_in_stay_book_in";
   /** True when any record of the same stay has a stay_book_out ("the stay has a stay_book_out"). */
   public static final String STAY_HAS_BOOK_OUT = "_stay_has_book_out";
   /** The person's latest book_in over all placements. */
@@ -46,21 +54,26 @@ public final class PersonOrdering {
   static final String OPEN_END_SQL = "TIMESTAMP_NTZ '9999-12-31 23:59:59'";
 
   private static final String NULL_MARK = "\u2205";
+  private static final String STAY_KEY = "_stay_key";
+  private static final String LATER_ROWS_OF_STAY = "_later_rows_of_stay";
 
   private PersonOrdering() {}
 
   /**
    * Adds the derived per-person columns to the placements (lazily: nothing runs yet). All of them
    * are computed in one projection over one window specification, so Spark plans a single
-   * exchange, sort and window operator.
+   * exchange, sort and window operator; the next-in-stay columns are read from the later rows of
+   * the stay that the same window collects.
    */
   public static Dataset<Row> addPersonColumns(Dataset<Row> placements) {
     Dataset<Row> keyed =
-        placements.withColumn(
-            PERSON_KEY,
-            coalesce(
-                upper(expr("trim(person_id)")),
-                concat(lit("\u0000no-person-"), col("input_order").cast("string"))));
+        placements
+            .withColumn(
+                PERSON_KEY,
+                coalesce(
+                    upper(expr("trim(person_id)")),
+                    concat(lit("\u0000no-person-"), col("input_order").cast("string"))))
+            .withColumn(STAY_KEY, coalesce(col("stay_book_in").cast("string"), lit(NULL_MARK)));
     WindowSpec ordered =
         Window.partitionBy(col(PERSON_KEY))
             .orderBy(col("book_in").asc_nulls_last(), col("book_out").asc_nulls_last(), col("input_order").asc());
@@ -74,20 +87,30 @@ public final class PersonOrdering {
             coalesce(col("book_in").cast("string"), lit(NULL_MARK)),
             coalesce(col("book_out").cast("string"), lit(NULL_MARK)),
             coalesce(upper(expr("trim(facility_code)")), lit(NULL_MARK)));
-    Column stayKey = coalesce(col("stay_book_in").cast("string"), lit(NULL_MARK));
+    Column laterRow =
+        struct(
+            col(STAY_KEY).as("s"),
+            expr(FacilityNameConflicts.CODE_KEY_SQL).as("c"),
+            col("book_in").as("b"));
+    String nextOfStay = "get(filter(" + LATER_ROWS_OF_STAY + ", x -> x.s = " + STAY_KEY + "), 0)";
 
-    return keyed.select(
-        col("*"),
-        max(coalesce(col("book_out"), expr(OPEN_END_SQL))).over(earlier).as(PREV_MAX_END),
-        coalesce(array_contains(collect_list(twinKey).over(earlier), twinKey), lit(false))
-            .as(EARLIER_TWIN),
-        coalesce(array_contains(collect_list(stayKey).over(later), stayKey), lit(false))
-            .as(LATER_IN_STAY),
-        coalesce(
-                array_contains(
-                    collect_set(when(col("stay_book_out").isNotNull(), stayKey)).over(whole), stayKey),
-                lit(false))
-            .as(STAY_HAS_BOOK_OUT),
-        max(col("book_in")).over(whole).as(PERSON_MAX_BOOK_IN));
+    return keyed
+        .select(
+            col("*"),
+            max(coalesce(col("book_out"), expr(OPEN_END_SQL))).over(earlier).as(PREV_MAX_END),
+            coalesce(array_contains(collect_list(twinKey).over(earlier), twinKey), lit(false))
+                .as(EARLIER_TWIN),
+            collect_list(laterRow).over(later).as(LATER_ROWS_OF_STAY),
+            coalesce(
+                    array_contains(
+                        collect_set(when(col("stay_book_out").isNotNull(), col(STAY_KEY))).over(whole),
+                        col(STAY_KEY)),
+                    lit(false))
+                .as(STAY_HAS_BOOK_OUT),
+            max(col("book_in")).over(whole).as(PERSON_MAX_BOOK_IN))
+        .withColumn(LATER_IN_STAY, expr(nextOfStay + " IS NOT NULL"))
+        .withColumn(NEXT_IN_STAY_CODE, expr(nextOfStay + ".c"))
+        .withColumn(NEXT_IN_STAY_BOOK_IN, expr(nextOfStay + ".b"))
+        .drop(LATER_ROWS_OF_STAY, STAY_KEY);
   }
 }

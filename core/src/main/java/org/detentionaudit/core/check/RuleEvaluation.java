@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,6 +26,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.detentionaudit.core.check.deequ.DeequPredicateCounter;
 import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.Rule;
+import org.detentionaudit.rules.RuleKind;
 import org.detentionaudit.rules.RuleScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +60,12 @@ public final class RuleEvaluation {
       List.of(
           "rule_id", "fiscal_year", "facility_code", "facility_name", "records", "records_failed");
 
+  /**
+   * What {@code missing_fields} names when the release window's start is unknown: the layout key
+   * that gives it.
+   */
+  public static final String WINDOW_START = "covers_from";
+
   private final List<RuleOutcome> outcomes;
   private final Dataset<Row> findings;
   private final Dataset<Row> placements;
@@ -87,32 +93,61 @@ public final class RuleEvaluation {
   }
 
   /**
-   * Runs the rules.
+   * Runs the rules with the bundled facility reference and no release window (so {@code
+   * stay.implausibly_early} is NOT_APPLICABLE).
    *
-   * @param placements normalized placements (canonical columns, absent fields as null columns)
-   * @param availableFields fields the input's layout provides; rules needing others are
-   *     NOT_APPLICABLE
-   * @param rules the enabled rules, each evaluated once
-   * @param extractDate the extract date used by time-relative rules; may be empty
+   * @see #run(Dataset, Set, List, RuleContext)
    */
   public static RuleEvaluation run(
       Dataset<Row> placements,
       Set<CanonicalField> availableFields,
       List<Rule> rules,
       Optional<LocalDateTime> extractDate) {
-    Map<Rule, RulePredicate> applicable = new LinkedHashMap<>();
+    return run(placements, availableFields, rules, RuleContext.of(extractDate));
+  }
+
+  /**
+   * Runs the rules.
+   *
+   * @param placements normalized placements (canonical columns, absent fields as null columns)
+   * @param availableFields fields the input's layout provides; rules needing others are
+   *     NOT_APPLICABLE
+   * @param rules the enabled rules, each evaluated once
+   * @param context the extract date, facility reference and release window the rules read
+   */
+  public static RuleEvaluation run(
+      Dataset<Row> placements,
+      Set<CanonicalField> availableFields,
+      List<Rule> rules,
+      RuleContext context) {
     Map<Rule, String> missing = new HashMap<>();
     for (Rule rule : rules) {
-      String lacking =
-          rule.kind().requiredFields().stream()
-              .filter(f -> !availableFields.contains(f))
-              .map(CanonicalField::columnName)
-              .sorted()
-              .collect(Collectors.joining(", "));
-      if (lacking.isEmpty()) {
-        applicable.put(rule, RulePredicates.of(rule, extractDate));
-      } else {
+      String lacking = lacking(rule, availableFields, context);
+      if (!lacking.isEmpty()) {
         missing.put(rule, lacking);
+      }
+    }
+    boolean needsConflicts =
+        rules.stream()
+            .filter(rule -> !missing.containsKey(rule))
+            .anyMatch(
+                rule ->
+                    rule.kind() == RuleKind.FACILITY_CODE_SEVERAL_NAMES
+                        || rule.kind() == RuleKind.FACILITY_NAME_SEVERAL_CODES);
+    FacilityNameConflicts conflicts = FacilityNameConflicts.none();
+    if (needsConflicts) {
+      long started = System.nanoTime();
+      conflicts = FacilityNameConflicts.of(placements);
+      LOG.info(
+          "Found {} facility code(s) under several names and {} name(s) under several codes in {} s",
+          conflicts.codesWithSeveralNames().size(),
+          conflicts.namesWithSeveralCodes().size(),
+          seconds(started));
+    }
+    Map<Rule, RulePredicate> applicable = new LinkedHashMap<>();
+    for (Rule rule : rules) {
+      if (!missing.containsKey(rule)) {
+        applicable.put(rule, RulePredicates.of(rule, context, conflicts));
       }
     }
 
@@ -266,6 +301,24 @@ public final class RuleEvaluation {
             when(col("rule_id").isNull(), lit(null).cast("long"))
                 .otherwise(coalesce(col("f_failed"), lit(0L)))
                 .as("records_failed"));
+  }
+
+  /**
+   * What the rule lacks to be judged, comma-separated: the fields the layout lacks, and {@code
+   * covers_from} for {@code stay.implausibly_early} without a release window; empty when none.
+   */
+  private static String lacking(Rule rule, Set<CanonicalField> availableFields, RuleContext context) {
+    List<String> lacking =
+        new ArrayList<>(
+            rule.kind().requiredFields().stream()
+                .filter(f -> !availableFields.contains(f))
+                .map(CanonicalField::columnName)
+                .sorted()
+                .toList());
+    if (rule.kind() == RuleKind.STAY_IMPLAUSIBLY_EARLY && context.windowStart().isEmpty()) {
+      lacking.add(WINDOW_START);
+    }
+    return String.join(", ", lacking);
   }
 
   private static String seconds(long startedNanos) {

@@ -2,12 +2,17 @@ package org.detentionaudit.core.check;
 
 import static org.detentionaudit.core.check.PersonOrdering.EARLIER_TWIN;
 import static org.detentionaudit.core.check.PersonOrdering.LATER_IN_STAY;
+import static org.detentionaudit.core.check.PersonOrdering.NEXT_IN_STAY_BOOK_IN;
+import static org.detentionaudit.core.check.PersonOrdering.NEXT_IN_STAY_CODE;
 import static org.detentionaudit.core.check.PersonOrdering.PERSON_MAX_BOOK_IN;
 import static org.detentionaudit.core.check.PersonOrdering.PREV_MAX_END;
 import static org.detentionaudit.core.check.PersonOrdering.STAY_HAS_BOOK_OUT;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -30,13 +35,25 @@ public final class RulePredicates {
   private RulePredicates() {}
 
   /**
+   * The SQL meaning of a rule, with the bundled facility reference, no release window and no
+   * facility-name conflicts.
+   */
+  public static RulePredicate of(Rule rule, Optional<LocalDateTime> extractDate) {
+    return of(rule, RuleContext.of(extractDate), FacilityNameConflicts.none());
+  }
+
+  /**
    * The SQL meaning of a rule.
    *
    * @param rule the rule with its parameters
-   * @param extractDate the extract date; when empty, {@code status.unknown}'s "more than N days
-   *     before the extract date" trigger cannot fire (the other triggers still do)
+   * @param context the run's facts: when the extract date is empty, {@code status.unknown}'s "more
+   *     than N days before the extract date" trigger and {@code placement.after_extract} cannot fire
+   *     (the other triggers still do); {@code stay.implausibly_early} needs the window start (a
+   *     caller must treat it as NOT_APPLICABLE without one; here it then never fails)
+   * @param conflicts the facility codes and names the dataset holds under several names or codes
    */
-  public static RulePredicate of(Rule rule, Optional<LocalDateTime> extractDate) {
+  public static RulePredicate of(Rule rule, RuleContext context, FacilityNameConflicts conflicts) {
+    Optional<LocalDateTime> extractDate = context.extractDate();
     return switch (rule.kind()) {
       case FACILITY_MISSING_CODE ->
           new RulePredicate(ALL, "facility_code IS NULL", missingDetail("facility_code"));
@@ -131,7 +148,93 @@ public final class RulePredicates {
               "concat('transferred ', coalesce(" + ts("book_out") + ", '(no book_out)'),"
                   + " ' but no later placement in the stay')");
       case STATUS_UNKNOWN -> statusUnknown(rule, extractDate);
+      case FACILITY_UNKNOWN_CODE ->
+          new RulePredicate(
+              "facility_code IS NOT NULL",
+              "NOT " + isIn(FacilityNameConflicts.CODE_KEY_SQL, context.facilities().codeKeys()),
+              "concat('facility_code ''', facility_code, ''' is not in the facility reference')");
+      case FACILITY_CODE_SEVERAL_NAMES ->
+          new RulePredicate(
+              "facility_code IS NOT NULL AND facility_name IS NOT NULL",
+              isIn(FacilityNameConflicts.CODE_KEY_SQL, conflicts.codesWithSeveralNames()),
+              "concat('facility_code ''', facility_code, ''' appears under more than one"
+                  + " facility_name in this dataset')");
+      case FACILITY_NAME_SEVERAL_CODES ->
+          new RulePredicate(
+              "facility_code IS NOT NULL AND facility_name IS NOT NULL",
+              isIn(FacilityNameConflicts.NAME_KEY_SQL, conflicts.namesWithSeveralCodes()),
+              "concat('facility_name ''', facility_name, ''' appears under more than one"
+                  + " facility_code in this dataset')");
+      case PLACEMENT_SELF_TRANSFER ->
+          new RulePredicate(
+              "person_id IS NOT NULL AND book_in IS NOT NULL AND facility_code IS NOT NULL"
+                  + " AND lower(trim(release_reason)) = "
+                  + sqlString(
+                      rule.textParameter(RuleKind.Parameters.TRANSFER_REASON)
+                          .trim()
+                          .toLowerCase(Locale.ROOT)),
+              NEXT_IN_STAY_CODE + " = " + FacilityNameConflicts.CODE_KEY_SQL,
+              "concat('transferred from ', facility_code, ' to the same facility (next placement"
+                  + " of the stay booked in ', coalesce("
+                  + ts(NEXT_IN_STAY_BOOK_IN)
+                  + ", '(no book_in)'), ')')");
+      case STAY_IMPLAUSIBLY_EARLY -> implausiblyEarly(rule, context.windowStart());
+      case PLACEMENT_AFTER_EXTRACT -> afterExtract(extractDate);
     };
+  }
+
+  private static RulePredicate implausiblyEarly(Rule rule, Optional<LocalDate> windowStart) {
+    int years = rule.intParameter(RuleKind.Parameters.YEARS_BEFORE_WINDOW);
+    String stayBegins = "coalesce(stay_book_in, book_in)";
+    String tooEarly =
+        windowStart
+            .map(start -> stayBegins + " < " + timestampLiteral(start.minusYears(years).atStartOfDay()))
+            .orElse("false");
+    String window = windowStart.map(LocalDate::toString).orElse("unknown");
+    return new RulePredicate(
+        stayBegins + " IS NOT NULL",
+        tooEarly,
+        "concat('the stay begins ', "
+            + ts(stayBegins)
+            + ", ', more than "
+            + years
+            + " years before the release window starts on "
+            + window
+            + "')");
+  }
+
+  private static RulePredicate afterExtract(Optional<LocalDateTime> extractDate) {
+    List<String> columns = List.of("stay_book_in", "book_in", "book_out", "stay_book_out");
+    String checked =
+        columns.stream().map(c -> c + " IS NOT NULL").collect(Collectors.joining(" OR "));
+    if (extractDate.isEmpty()) {
+      return new RulePredicate(checked, "false", "'no extract date'");
+    }
+    String extract = timestampLiteral(extractDate.get());
+    String failed = columns.stream().map(c -> c + " > " + extract).collect(Collectors.joining(" OR "));
+    String which =
+        columns.stream()
+            .map(c -> "CASE WHEN " + c + " > " + extract + " THEN concat('" + c + " ', " + ts(c) + ") END")
+            .collect(Collectors.joining(", "));
+    return new RulePredicate(
+        checked,
+        failed,
+        "concat(concat_ws('; ', "
+            + which
+            + "), ' after the extract date "
+            + SQL_TIMESTAMP.format(extractDate.get())
+            + "')");
+  }
+
+  /** {@code sql IN (values...)}, or {@code false} for no values; values are already folded. */
+  private static String isIn(String sql, Collection<String> values) {
+    if (values.isEmpty()) {
+      return "false";
+    }
+    return sql
+        + " IN ("
+        + values.stream().sorted().map(RulePredicates::sqlString).collect(Collectors.joining(", "))
+        + ")";
   }
 
   private static RulePredicate statusUnknown(Rule rule, Optional<LocalDateTime> extractDate) {

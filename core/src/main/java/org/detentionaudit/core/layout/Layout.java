@@ -1,5 +1,6 @@
 package org.detentionaudit.core.layout;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.detentionaudit.core.normalize.TimestampParser;
 import org.detentionaudit.rules.CanonicalField;
@@ -28,6 +30,7 @@ public final class Layout {
   private final List<String> otherColumns;
   private final List<String> dateFormats;
   private final int maxPreambleLines;
+  private final Optional<LocalDate> coversFrom;
   private final TimestampParser timestampParser;
   /** Key of every known column (all aliases and other columns) to its display name. */
   private final Map<String, String> knownColumnsByKey;
@@ -51,6 +54,24 @@ public final class Layout {
       List<String> otherColumns,
       List<String> dateFormats,
       int maxPreambleLines) {
+    this(name, description, fieldAliases, otherColumns, dateFormats, maxPreambleLines, Optional.empty());
+  }
+
+  /**
+   * As the six-argument constructor, with the start of the release window.
+   *
+   * @param coversFrom the first day the release covers (e.g. 2011-10-01 for a FY2012-2024 release),
+   *     read by {@code stay.implausibly_early}; empty when the layout does not say
+   */
+  public Layout(
+      String name,
+      String description,
+      Map<CanonicalField, List<String>> fieldAliases,
+      List<String> otherColumns,
+      List<String> dateFormats,
+      int maxPreambleLines,
+      Optional<LocalDate> coversFrom) {
+    this.coversFrom = Objects.requireNonNull(coversFrom, "coversFrom");
     if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw new IllegalArgumentException(
           "Cannot define layout '"
@@ -147,6 +168,15 @@ public final class Layout {
 
   public int maxPreambleLines() {
     return maxPreambleLines;
+  }
+
+  /**
+   * The first day of the release window the layout's files cover (YAML {@code covers_from}), e.g.
+   * 2011-10-01 for {@code uwchr-2012-2024}; empty when unknown. {@code stay.implausibly_early}
+   * needs it.
+   */
+  public Optional<LocalDate> coversFrom() {
+    return coversFrom;
   }
 
   /** A parser for this layout's date formats. */

@@ -10,6 +10,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -134,7 +136,7 @@ public final class LayoutCatalog {
           "it is not a valid layout YAML: "
               + e.getOriginalMessage()
               + ". Expected keys: name, description, max_preamble_lines, date_formats, fields,"
-              + " other_columns");
+              + " other_columns, covers_from");
     }
     if (file == null) {
       throw new IllegalArgumentException("it is empty. Write a layout YAML");
@@ -163,7 +165,24 @@ public final class LayoutCatalog {
         aliases,
         file.otherColumns(),
         file.dateFormats(),
-        maxPreamble);
+        maxPreamble,
+        coversFrom(file));
+  }
+
+  private static Optional<LocalDate> coversFrom(LayoutFile file) {
+    if (file.coversFrom() == null || file.coversFrom().isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(file.coversFrom().trim()));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "layout '"
+              + file.name()
+              + "' has covers_from '"
+              + file.coversFrom()
+              + "', which is not a date. Write it as YYYY-MM-DD, e.g. 2011-10-01");
+    }
   }
 
   /** All layouts, sorted by name. */

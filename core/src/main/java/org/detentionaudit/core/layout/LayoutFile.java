@@ -17,6 +17,7 @@ import java.util.Map;
  *   person_id: [Unique Identifier]
  *   book_in: [Book In Date Time]
  * other_columns: [Gender, Birth Year]
+ * covers_from: 2011-10-01       # optional: the first day the release covers (ISO date)
  * </pre>
  */
 record LayoutFile(
@@ -25,7 +26,8 @@ record LayoutFile(
     @JsonProperty(value = "max_preamble_lines", required = true) Integer maxPreambleLines,
     @JsonProperty(value = "date_formats", required = true) List<String> dateFormats,
     @JsonProperty(value = "fields", required = true) LinkedHashMap<String, List<String>> fields,
-    @JsonProperty("other_columns") List<String> otherColumns) {
+    @JsonProperty("other_columns") List<String> otherColumns,
+    @JsonProperty("covers_from") String coversFrom) {
 
   Map<String, List<String>> fieldsOrEmpty() {
     return fields == null ? Map.of() : fields;

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -228,7 +229,13 @@ public final class InputLoader {
               .filter(col(PlacementSchema.QUARANTINED))
               .select(columns(PlacementSchema.QUARANTINE.fields()));
       return new LoadedDataset(
-          placements, quarantine, availableFields(units), accounting, parsed, rawColumns);
+          placements,
+          quarantine,
+          availableFields(units),
+          accounting,
+          windowStart(units),
+          parsed,
+          rawColumns);
     } catch (Exception e) {
       // Spark raises the checked SparkException from Scala code, hence Exception here.
       parsed.unpersist(false);
@@ -360,6 +367,21 @@ public final class InputLoader {
       available.retainAll(unit.availableFields());
     }
     return available;
+  }
+
+  /** The earliest covers_from of the inputs' layouts, or empty when one of them has none. */
+  private static Optional<LocalDate> windowStart(List<InputUnit> units) {
+    Optional<LocalDate> earliest = Optional.empty();
+    for (InputUnit unit : units) {
+      Optional<LocalDate> coversFrom = unit.match().layout().coversFrom();
+      if (coversFrom.isEmpty()) {
+        return Optional.empty();
+      }
+      if (earliest.isEmpty() || coversFrom.get().isBefore(earliest.get())) {
+        earliest = coversFrom;
+      }
+    }
+    return earliest;
   }
 
   private static InputException headerOnly(InputUnit unit) {

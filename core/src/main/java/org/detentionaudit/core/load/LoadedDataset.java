@@ -1,6 +1,8 @@
 package org.detentionaudit.core.load;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +18,9 @@ import org.detentionaudit.rules.CanonicalField;
  * @param availableFields the canonical fields present in every input (intersection); a field
  *     outside this set may still be non-null for rows of some inputs
  * @param inputs one account per input, in input order
+ * @param windowStart the first day of the release window: the earliest {@code covers_from} of the
+ *     inputs' layouts when every one has it, else empty (then {@code stay.implausibly_early} is
+ *     NOT_APPLICABLE)
  * @param cached the persisted dataset that {@code placements} and {@code quarantine} are filters
  *     of (the parse output of all inputs), released by {@link #unpersist()}
  * @param rawColumns the inputs' own columns as text, for the column profile (lazy, not cached)
@@ -25,6 +30,7 @@ public record LoadedDataset(
     Dataset<Row> quarantine,
     Set<CanonicalField> availableFields,
     List<InputAccounting> inputs,
+    Optional<LocalDate> windowStart,
     Dataset<Row> cached,
     RawColumns rawColumns) {
   public LoadedDataset {

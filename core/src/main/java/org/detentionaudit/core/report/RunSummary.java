@@ -23,11 +23,13 @@ import org.detentionaudit.core.measure.FacilitySummary;
  * @param dataset the dataset at a glance: records, people, stays, dates, lengths
  * @param facilities facilities seen, not in the reference, records without one
  * @param cost bed-days and estimated cost
+ * @param facilityReference which facility reference the rules and the cost looked codes up in
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
   "tool_version", "started_at", "finished_at", "inputs", "rows_read", "rows_loaded",
-  "rows_quarantined", "extract_date", "extract_date_origin", "dataset", "facilities", "cost", "rules"
+  "rows_quarantined", "extract_date", "extract_date_origin", "facility_reference", "dataset",
+  "facilities", "cost", "rules"
 })
 public record RunSummary(
     String toolVersion,
@@ -42,7 +44,8 @@ public record RunSummary(
     List<RuleSummaryRow> rules,
     DatasetFacts dataset,
     FacilitySummary facilities,
-    CostSummary cost) {
+    CostSummary cost,
+    FacilityReferenceSummary facilityReference) {
 
   /** One input file's accounting. */
   public record InputSummary(
@@ -52,4 +55,15 @@ public record RunSummary(
       long rowsRead,
       long rowsLoaded,
       long rowsQuarantined) {}
+
+  /**
+   * The facility reference used.
+   *
+   * @param source {@code bundled}, or {@code bundled + FILE} when {@code --facilities FILE} extended
+   *     it
+   * @param codes distinct facility codes known
+   * @param rows data rows read to build it (bundled table plus the user's file)
+   */
+  @JsonPropertyOrder({"source", "codes", "rows"})
+  public record FacilityReferenceSummary(String source, long codes, long rows) {}
 }

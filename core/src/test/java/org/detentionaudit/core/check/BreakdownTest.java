@@ -2,12 +2,14 @@ package org.detentionaudit.core.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.RuleCatalog;
@@ -42,7 +44,10 @@ class BreakdownTest {
             p.toDataset(spark),
             EnumSet.allOf(CanonicalField.class),
             RuleCatalog.builtIn().enabled(),
-            Optional.of(LocalDateTime.parse("2025-06-26T00:00")));
+            new RuleContext(
+                Optional.of(LocalDateTime.parse("2025-06-26T00:00")),
+                FacilityReference.bundled(),
+                Optional.of(LocalDate.of(2011, 10, 1))));
     List<Row> rows = evaluation.breakdown().collectAsList();
     assertThat(evaluation.breakdown().columns()).containsExactlyElementsOf(RuleEvaluation.BREAKDOWN_COLUMNS);
 

@@ -23,6 +23,29 @@ final class Placements {
       String facility,
       String reason,
       String stayReason) {
+    return addNamed(
+        person,
+        stayBookIn,
+        bookIn,
+        bookOut,
+        stayBookOut,
+        facility,
+        facility == null ? null : facility + " FACILITY",
+        reason,
+        stayReason);
+  }
+
+  /** As {@link #add}, with the facility name given (the other method derives it from the code). */
+  Placements addNamed(
+      String person,
+      String stayBookIn,
+      String bookIn,
+      String bookOut,
+      String stayBookOut,
+      String facility,
+      String facilityName,
+      String reason,
+      String stayReason) {
     long row = rows.size() + 1;
     rows.add(
         RowFactory.create(
@@ -35,7 +58,7 @@ final class Placements {
             ts(bookOut),
             ts(stayBookOut),
             facility,
-            facility == null ? null : facility + " FACILITY",
+            facilityName,
             reason,
             stayReason,
             null));

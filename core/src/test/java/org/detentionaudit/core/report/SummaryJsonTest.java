@@ -27,11 +27,13 @@ class SummaryJsonTest {
             new DatasetFacts(3, 2, 2, "2020-01-01T10:00:00", "2021-05-01T00:00:00", "2021-05-01T00:00:00", 1, 1, 0, lengths(), lengths()),
             new org.detentionaudit.core.measure.FacilitySummary("facility_code", 5, 2, 1),
             new CostSummary(20, 4, 16, 0.8, Map.of("rate_redacted", 16L), 400.0, 2, "2025-06-26T00:00",
-                List.of(new CostSummary.Year(2020, 20, 16, 400.0))));
+                List.of(new CostSummary.Year(2020, 20, 16, 400.0))),
+            new RunSummary.FacilityReferenceSummary("bundled + mine.csv", 1_700, 1_866));
 
     String json = SummaryJson.write(summary);
 
     assertThat(json)
+        .contains("\"facility_reference\"", "\"source\" : \"bundled + mine.csv\"")
         .contains("\"dataset\"", "\"open_placements\" : 1", "\"median_days\" : 2.0", "\"cost_unknown_share\" : 0.8",
             "\"bed_days_cost_unknown_by_reason\"", "\"by_fiscal_year\"");
     assertThat(SummaryJson.read(json)).isEqualTo(summary);

@@ -1,0 +1,31 @@
+package org.detentionaudit.core.check;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Objects;
+import java.util.Optional;
+import org.detentionaudit.core.reference.FacilityReference;
+
+/**
+ * What the rules need besides the placements: facts about the run, fixed before any rule is
+ * evaluated.
+ *
+ * @param extractDate the extract date; when empty, the rules relative to it cannot fail ({@code
+ *     status.unknown}'s age trigger, {@code placement.after_extract})
+ * @param facilities the facility reference {@code facility.unknown_code} looks codes up in
+ * @param windowStart the first day of the release window ({@code covers_from} of the layouts);
+ *     when empty, {@code stay.implausibly_early} is NOT_APPLICABLE
+ */
+public record RuleContext(
+    Optional<LocalDateTime> extractDate, FacilityReference facilities, Optional<LocalDate> windowStart) {
+  public RuleContext {
+    Objects.requireNonNull(extractDate, "extractDate");
+    Objects.requireNonNull(facilities, "facilities");
+    Objects.requireNonNull(windowStart, "windowStart");
+  }
+
+  /** The bundled facility reference and no release window. */
+  public static RuleContext of(Optional<LocalDateTime> extractDate) {
+    return new RuleContext(extractDate, FacilityReference.bundled(), Optional.empty());
+  }
+}

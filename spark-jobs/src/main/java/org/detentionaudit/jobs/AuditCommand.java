@@ -16,6 +16,7 @@ import org.detentionaudit.core.DetentionAudit;
 import org.detentionaudit.core.InputException;
 import org.detentionaudit.core.check.RuleOutcome;
 import org.detentionaudit.core.layout.LayoutCatalog;
+import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.write.AtomicOutputFolder;
 import org.detentionaudit.rules.RuleCatalog;
 import org.detentionaudit.rules.RuleStatus;
@@ -66,7 +67,10 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "FILE.yaml", description = "Override rule thresholds, severities, parameters; disable rules.")
   Path rulesFile;
 
-  @Option(names = "--facilities", paramLabel = "FILE.csv", description = "Facility reference list (not supported yet: refused with exit status 2).")
+  @Option(
+      names = "--facilities",
+      paramLabel = "FILE.csv",
+      description = "Your facility list (CSV with facility_code; optional facility_name, per_diem_rate): a code in your file replaces the bundled entry; other codes are added.")
   Path facilities;
 
   @Option(
@@ -92,12 +96,8 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     // Everything that can be checked without data is checked before Spark starts.
-    if (facilities != null) {
-      throw new InputException(
-          "Cannot use --facilities "
-              + facilities
-              + ": the facility reference rules are not available yet. Run the audit without --facilities.");
-    }
+    FacilityReference reference =
+        facilities == null ? FacilityReference.bundled() : FacilityReference.bundled().withUserFile(facilities);
     RuleCatalog catalog = rulesFile == null ? RuleCatalog.builtIn() : RuleCatalog.builtIn().withOverrides(rulesFile);
     LocalDateTime extract = parseExtractDate(extractDate);
     LayoutCatalog layouts = LayoutCatalog.builtIn().withLayoutFiles(layoutFiles);
@@ -114,6 +114,7 @@ final class AuditCommand implements Callable<Integer> {
             .sheet(sheet)
             .rules(catalog)
             .extractDate(extract)
+            .facilities(reference)
             .run()) {
       result.write(output, overwrite);
       ConsoleSummary.print(out, result.runSummary(), output);

@@ -104,11 +104,28 @@ class BadInputTest {
     CommandRun date = CommandRun.of("audit", "--input", "x.csv", "--output", dir.resolve("o").toString(), "--extract-date", "26/06/2025");
     assertThat(date.status()).isEqualTo(ExitCodes.USAGE_OR_INPUT);
     assertThat(date.err()).contains("--extract-date 26/06/2025").contains("YYYY-MM-DD");
-    CommandRun facilities = CommandRun.of("audit", "--input", "x.csv", "--output", dir.resolve("f").toString(), "--facilities", "f.csv");
-    assertThat(facilities.status()).isEqualTo(ExitCodes.USAGE_OR_INPUT);
-    assertThat(facilities.err()).contains("--facilities f.csv").contains("not available yet");
     CommandRun option = CommandRun.of("audit", "--inptu", "x.csv");
     assertThat(option.status()).isEqualTo(ExitCodes.USAGE_OR_INPUT);
+  }
+
+  @Test
+  void badFacilityListsAreRefusedBeforeAnyDataIsRead() throws IOException {
+    Path input = Files.writeString(dir.resolve("ok.csv"), DDP_HEADER + "\n" + DDP_ROW + "\n");
+    expectFacilitiesError(input, dir.resolve("no-such-list.csv"), "does not exist");
+    expectFacilitiesError(
+        input, Files.writeString(dir.resolve("no-code.csv"), "facility_name,per_diem_rate\nX,1.00\n"), "no facility_code column");
+    expectFacilitiesError(input, Files.writeString(dir.resolve("empty-list.csv"), ""), "empty");
+    expectFacilitiesError(input, Files.writeString(dir.resolve("header-list.csv"), "facility_code\n"), "no data rows");
+  }
+
+  private void expectFacilitiesError(Path input, Path list, String problem) {
+    Path output = dir.resolve("out-" + list.getFileName());
+    CommandRun run =
+        CommandRun.of("audit", "--input", input.toString(), "--facilities", list.toString(), "--output", output.toString());
+    assertThat(run.status()).as(run.err()).isEqualTo(ExitCodes.USAGE_OR_INPUT);
+    assertThat(run.err()).contains(list.toString()).contains(problem).contains("facility_code");
+    assertOneParagraphWithoutStackTrace(run.err());
+    assertThat(output).doesNotExist();
   }
 
   private CommandRun expectInputError(Path input, String fileName, String problem) {

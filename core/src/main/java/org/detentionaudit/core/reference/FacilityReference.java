@@ -90,7 +90,8 @@ public final class FacilityReference {
       throw new InputException(
           "Cannot read facility list '"
               + file
-              + "': it does not exist or is not a file. Check the path given to --facilities.");
+              + "': it does not exist or is not a file. Check the path given to --facilities (a CSV file with a"
+              + " facility_code column).");
     }
     Parsed user;
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -1,0 +1,74 @@
+package org.detentionaudit.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.detentionaudit.core.report.RuleSummaryRow;
+import org.detentionaudit.core.report.RunSummary;
+import org.detentionaudit.core.report.SummaryJson;
+import org.detentionaudit.core.testing.SharedSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --facilities FILE.csv} extends the bundled reference, and summary.json says so. */
+@ExtendWith(SharedSpark.class)
+class FacilitiesOptionTest {
+  private static final String HEADER =
+      "Stay Book In Date Time,Book In Date Time,Detention Facility,Detention Facility Code,"
+          + "Detention Book Out Date Time,Stay Book Out Date Time,Detention Release Reason,"
+          + "Stay Book Out Date,Stay Release Reason,Gender,Unique Identifier";
+
+  @TempDir Path dir;
+
+  @Test
+  void aCodeInTheUsersListIsKnownAndTheReferenceUsedIsRecorded() throws IOException {
+    Path input =
+        Files.writeString(
+            dir.resolve("two.csv"),
+            HEADER
+                + "\n2024-01-01 10:00:00,2024-01-01 10:00:00,NEW PLACE,NEWPLCX,2024-01-09 10:00:00,"
+                + "2024-01-09 10:00:00,Removed,2024-01-09,Removed,Male,P1"
+                + "\n2024-02-01 10:00:00,2024-02-01 10:00:00,ADELANTO ICE PROCESSING CENTER,ADLNTCA,"
+                + "2024-02-09 10:00:00,2024-02-09 10:00:00,Removed,2024-02-09,Removed,Male,P2\n");
+    RunSummary bundled = audit(input, "bundled-out");
+    assertThat(unknownCode(bundled).recordsFailed()).isEqualTo(1);
+    assertThat(unknownCode(bundled).recordsChecked()).isEqualTo(2);
+    assertThat(bundled.facilityReference().source()).isEqualTo("bundled");
+
+    // the user's list adds NEWPLCX and replaces ADLNTCA (still known)
+    Path list =
+        Files.writeString(
+            dir.resolve("my-facilities.csv"),
+            "Facility Code,Facility Name,Per Diem Rate\nnewplcx,NEW PLACE,90.00\nADLNTCA,ADELANTO,b)(4)\n");
+    RunSummary extended = audit(input, "extended-out", "--facilities", list.toString());
+    assertThat(unknownCode(extended).recordsFailed()).isZero();
+    assertThat(extended.facilityReference().source()).isEqualTo("bundled + " + list);
+    assertThat(extended.facilityReference().codes()).isEqualTo(bundled.facilityReference().codes() + 1);
+    assertThat(extended.facilityReference().rows()).isEqualTo(bundled.facilityReference().rows() + 2);
+    assertThat(Files.readString(dir.resolve("extended-out/summary.json")))
+        .contains("\"facility_reference\"")
+        .contains("\"source\" : \"bundled + " + list + "\"");
+  }
+
+  private RunSummary audit(Path input, String output, String... extra) throws IOException {
+    Path out = dir.resolve(output);
+    String[] args = new String[4 + extra.length + 2];
+    args[0] = "audit";
+    args[1] = "--input";
+    args[2] = input.toString();
+    System.arraycopy(extra, 0, args, 3, extra.length);
+    args[3 + extra.length] = "--output";
+    args[4 + extra.length] = out.toString();
+    args[5 + extra.length] = "--overwrite";
+    CommandRun run = CommandRun.of(args);
+    assertThat(run.status()).as(run.err()).isZero();
+    return SummaryJson.read(Files.readString(out.resolve("summary.json")));
+  }
+
+  private static RuleSummaryRow unknownCode(RunSummary summary) {
+    return summary.rules().stream().filter(r -> r.ruleId().equals("facility.unknown_code")).findFirst().orElseThrow();
+  }
+}

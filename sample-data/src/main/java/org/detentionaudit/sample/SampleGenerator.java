@@ -3,6 +3,7 @@ package org.detentionaudit.sample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,10 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.detentionaudit.sample.generate.Defect;
 import org.detentionaudit.sample.generate.DefectRates;
+import org.detentionaudit.sample.generate.FacilityCatalog;
 import org.detentionaudit.sample.generate.PlacementSource;
 import org.detentionaudit.sample.generate.SeedCounts;
 import org.detentionaudit.sample.model.PlacementRecord;
@@ -58,6 +61,13 @@ public final class SampleGenerator {
 
   /** The generator name and version written to manifests. */
   public static final String GENERATOR = "detention-audit sample-data 1";
+
+  /**
+   * The release window the generated data stand for: book-ins start on the first day of FY2012.
+   * {@code expected} judges {@code stay.implausibly_early} against it (as the layouts with
+   * {@code covers_from} 2011-10-01 do).
+   */
+  public static final LocalDate GENERATED_WINDOW_START = LocalDate.of(2011, 10, 1);
 
   private static final LocalDateTime EARLIEST_EXTRACT_DATE = LocalDateTime.of(2011, 10, 3, 0, 0);
 
@@ -144,12 +154,15 @@ public final class SampleGenerator {
 
     long[] malformedPositions = malformedPositions();
     List<Manifest.MalformedLine> malformed = new ArrayList<>();
-    ReferenceRuleEvaluator oracle = new ReferenceRuleEvaluator(extractDate);
+    Set<String> knownCodes = FacilityCatalog.bundled().codes();
+    ReferenceRuleEvaluator oracle =
+        new ReferenceRuleEvaluator(extractDate, knownCodes, Optional.of(GENERATED_WINDOW_START));
     // One oracle per layout written, on the values as that layout writes them.
     Map<Layout, ReferenceRuleEvaluator> layoutOracles = new EnumMap<>(Layout.class);
     Map<Layout, List<NormalizedPlacement>> layoutRows = new EnumMap<>(Layout.class);
     for (OutputSpec spec : specs) {
-      layoutOracles.computeIfAbsent(spec.layout(), layout -> new ReferenceRuleEvaluator(extractDate));
+      layoutOracles.computeIfAbsent(
+          spec.layout(), layout -> new ReferenceRuleEvaluator(extractDate, knownCodes, layout.coversFrom()));
       layoutRows.computeIfAbsent(spec.layout(), layout -> new ArrayList<>());
     }
     PlacementSource source = placementSource();
@@ -285,18 +298,28 @@ public final class SampleGenerator {
     return sheets;
   }
 
-  /** Per core rule: the layout oracle's counts, or NOT_APPLICABLE naming the fields the layout lacks. */
+  /** What {@code missing_fields} names when the layout gives no release window start. */
+  public static final String WINDOW_START = "covers_from";
+
+  /**
+   * Per rule: the layout oracle's counts, or NOT_APPLICABLE naming the fields the layout lacks (and
+   * {@code covers_from} for {@code stay.implausibly_early} when the layout gives no window start).
+   */
   private static Map<String, Manifest.ExpectedOutcome> fileExpectations(
       Layout layout, ReferenceRuleEvaluator layoutOracle) {
     Map<String, Manifest.ExpectedOutcome> expected = new LinkedHashMap<>();
     Map<CoreRule, org.detentionaudit.sample.oracle.RuleCount> counts = layoutOracle.counts();
     for (CoreRule rule : CoreRule.values()) {
       List<String> missing =
-          rule.requiredFields().stream()
-              .filter(field -> !layout.keyFields().contains(field))
-              .map(KeyField::fieldName)
-              .sorted()
-              .toList();
+          new ArrayList<>(
+              rule.requiredFields().stream()
+                  .filter(field -> !layout.keyFields().contains(field))
+                  .map(KeyField::fieldName)
+                  .sorted()
+                  .toList());
+      if (rule == CoreRule.STAY_IMPLAUSIBLY_EARLY && layout.coversFrom().isEmpty()) {
+        missing.add(WINDOW_START);
+      }
       expected.put(
           rule.id(),
           missing.isEmpty()

@@ -74,6 +74,7 @@ final class WrittenFiles {
                   time(record.get(keys.bookOut()), layout),
                   time(record.get(keys.stayBookOut()), layout),
                   record.get("Detention Facility Code"),
+                  record.get("Detention Facility"),
                   record.get("Detention Release Reason"),
                   record.get("Stay Release Reason")));
         }
@@ -98,6 +99,7 @@ final class WrittenFiles {
                 micros(group, keys.bookOut()),
                 micros(group, keys.stayBookOut()),
                 text(group, "Detention Facility Code"),
+                text(group, "Detention Facility"),
                 text(group, "Detention Release Reason"),
                 text(group, "Stay Release Reason")));
       }

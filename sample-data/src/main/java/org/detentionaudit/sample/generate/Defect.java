@@ -42,7 +42,33 @@ public enum Defect {
    * No book-out and no reason where the person cannot still be held: in a closed stay, before a
    * later placement, or booked in more than a year before the extract. Per placement.
    */
-  STATUS_UNKNOWN("status.unknown", 0.01);
+  STATUS_UNKNOWN("status.unknown", 0.01),
+  /**
+   * A facility code no reference lists: the code's last two letters (the state) replaced by {@code
+   * ZZ}, e.g. {@code ADLNTZZ}; the name is kept (so the name is also seen under two codes). Per
+   * placement with a code.
+   */
+  UNKNOWN_FACILITY_CODE("facility.unknown_code", 0.01),
+  /**
+   * The facility name written another way ({@code CENTER} as {@code CTR}, {@code DETENTION} as
+   * {@code DET.}, ..., else {@code ANNEX} appended): the code is seen under two names. Per placement.
+   */
+  FACILITY_RENAMED("facility.code_several_names", 0.005),
+  /**
+   * Another facility's code written with this facility's name: the name is seen under two codes
+   * (and the other code under two names). Per placement with a code.
+   */
+  FACILITY_CODE_OF_ANOTHER("facility.name_several_codes", 0.005),
+  /** A transfer to the facility the person is already in (the ACLU's "self-transfers"). Per transfer. */
+  SELF_TRANSFER("placement.self_transfer", 0.03),
+  /** The stay book-in moved to 1975-1989, far before the FY2012 window. Per stay. */
+  IMPLAUSIBLY_EARLY_STAY("stay.implausibly_early", 0.01),
+  /**
+   * A book-out 1 minute to 30 days after the extract date. Per closed placement. <b>Off by
+   * default</b> (rate 0): with it, the latest timestamp is no longer the extract date, so the audit
+   * must be given {@code --extract-date} (the manifest's) to reproduce the manifest's counts.
+   */
+  AFTER_EXTRACT("placement.after_extract", 0.0);
 
   private final String ruleId;
   private final double defaultRate;

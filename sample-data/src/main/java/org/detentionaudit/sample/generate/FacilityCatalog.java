@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.detentionaudit.sample.model.Facility;
@@ -71,6 +73,13 @@ public final class FacilityCatalog {
     List<Facility> all = new ArrayList<>(holdRooms);
     all.addAll(detentionCenters);
     return all;
+  }
+
+  /** Every facility code of the catalog, as written. */
+  public Set<String> codes() {
+    Set<String> codes = new TreeSet<>();
+    all().forEach(facility -> codes.add(facility.code()));
+    return codes;
   }
 
   Facility randomHoldRoom(SplittableRandom random) {

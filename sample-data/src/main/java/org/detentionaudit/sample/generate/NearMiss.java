@@ -20,7 +20,14 @@ public enum NearMiss {
   /** A copy of a row with book-out one minute later (not a duplicate, but an overlap). */
   COPY_WITH_DIFFERENT_BOOK_OUT,
   /** A copy of a row whose person id is missing (never a duplicate: person_id is null). */
-  COPY_WITHOUT_PERSON_ID;
+  COPY_WITHOUT_PERSON_ID,
+  /** Facility name in another case or with surrounding spaces (still the same name). */
+  FACILITY_NAME_CASE_OR_SPACES,
+  /**
+   * A stay book-in exactly ten years before the FY2012 window (2001-10-01 00:00): not more than
+   * {@code years_before_window} years before it.
+   */
+  STAY_BEGINS_TEN_YEARS_BEFORE_WINDOW;
 
   /** The name used in manifests, e.g. {@code one_minute_placement}. */
   public String key() {

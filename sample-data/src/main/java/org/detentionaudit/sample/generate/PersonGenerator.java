@@ -24,6 +24,11 @@ final class PersonGenerator {
   /** First day of fiscal year 2012. */
   static final LocalDateTime FIRST_BOOK_IN = LocalDateTime.of(2011, 10, 1, 0, 0);
 
+  /** Ten years before FY2012: a stay beginning exactly then is not implausibly early. */
+  static final LocalDateTime TEN_YEARS_BEFORE_WINDOW = FIRST_BOOK_IN.minusYears(10);
+
+  private static final LocalDateTime EARLY_STAYS_FROM = LocalDateTime.of(1975, 1, 1, 0, 0);
+  private static final long EARLY_STAYS_SPAN_MINUTES = 15L * 365 * 24 * 60;
   private static final double CURRENTLY_HELD_RATE = 0.05;
   private static final double SHUFFLED_ROWS_RATE = 0.03;
   private static final int[] STAYS_WEIGHTS = {72, 18, 7, 3}; // 1, 2, 3, 4 stays
@@ -153,8 +158,9 @@ final class PersonGenerator {
         Facility facility;
         if (p == 0 && placements > 1 && random.nextDouble() < 0.35) {
           facility = catalog.randomHoldRoom(random);
-        } else if (previous != null && p > 0 && random.nextDouble() < 0.03) {
+        } else if (previous != null && p > 0 && roll(random, Defect.SELF_TRANSFER)) {
           facility = previous; // a "self-transfer", as the ACLU found
+          counts.applied(Defect.SELF_TRANSFER);
         } else {
           facility = catalog.randomDetentionCenter(random);
         }
@@ -268,6 +274,13 @@ final class PersonGenerator {
   private void seedStayDefects(SplittableRandom random, List<DraftStay> stays) {
     for (DraftStay stay : stays) {
       boolean closed = stay.stayBookOut != null;
+      if (stay.stayBookIn != null && roll(random, Defect.IMPLAUSIBLY_EARLY_STAY)) {
+        stay.stayBookIn = EARLY_STAYS_FROM.plusMinutes(random.nextLong(EARLY_STAYS_SPAN_MINUTES));
+        counts.applied(Defect.IMPLAUSIBLY_EARLY_STAY);
+      } else if (stay.stayBookIn != null && rollNearMiss(random)) {
+        stay.stayBookIn = TEN_YEARS_BEFORE_WINDOW;
+        counts.applied(NearMiss.STAY_BEGINS_TEN_YEARS_BEFORE_WINDOW);
+      }
       if (roll(random, Defect.OUTSIDE_STAY)) {
         DraftPlacement first = stay.first();
         DraftPlacement last = stay.last();
@@ -329,7 +342,10 @@ final class PersonGenerator {
         if (placement.bookOut == null) {
           continue;
         }
-        if (roll(random, Defect.NEGATIVE_LENGTH)) {
+        if (roll(random, Defect.AFTER_EXTRACT)) {
+          placement.bookOut = extractDate.plusMinutes(1 + random.nextLong(30 * MINUTES_PER_DAY));
+          counts.applied(Defect.AFTER_EXTRACT);
+        } else if (roll(random, Defect.NEGATIVE_LENGTH)) {
           placement.bookOut = placement.bookIn.minusMinutes(shift(random, 3 * MINUTES_PER_DAY));
           counts.applied(Defect.NEGATIVE_LENGTH);
         } else if (roll(random, Defect.ZERO_LENGTH)) {
@@ -390,6 +406,7 @@ final class PersonGenerator {
           placement.facilityCode = caseOrSpaceVariant(random, placement.facilityCode);
           counts.applied(NearMiss.FACILITY_CODE_CASE_OR_SPACES);
         }
+        seedFacilityDefects(random, placement);
         if (roll(random, Defect.MISSING_PERSON_ID)) {
           placement.personId =
               random.nextInt(3) == 0
@@ -406,6 +423,42 @@ final class PersonGenerator {
         counts.applied(Defect.MISSING_BOOK_IN);
       }
     }
+  }
+
+  /** An unknown code or another facility's code; the name written another way or in another case. */
+  private void seedFacilityDefects(SplittableRandom random, DraftPlacement placement) {
+    String code = placement.facilityCode;
+    if (NormalizedPlacement.normalizeText(code) != null && code.trim().length() >= 3) {
+      if (roll(random, Defect.UNKNOWN_FACILITY_CODE)) {
+        String trimmed = code.trim();
+        placement.facilityCode = trimmed.substring(0, trimmed.length() - 2) + "ZZ";
+        counts.applied(Defect.UNKNOWN_FACILITY_CODE);
+      } else if (roll(random, Defect.FACILITY_CODE_OF_ANOTHER)) {
+        Facility other = catalog.randomDetentionCenter(random);
+        if (!other.code().equalsIgnoreCase(code.trim())) {
+          placement.facilityCode = other.code();
+          counts.applied(Defect.FACILITY_CODE_OF_ANOTHER);
+        }
+      }
+    }
+    if (roll(random, Defect.FACILITY_RENAMED)) {
+      placement.facilityName = renamed(placement.facilityName);
+      counts.applied(Defect.FACILITY_RENAMED);
+    } else if (rollNearMiss(random)) {
+      placement.facilityName = caseOrSpaceVariant(random, placement.facilityName);
+      counts.applied(NearMiss.FACILITY_NAME_CASE_OR_SPACES);
+    }
+  }
+
+  /** The name as another clerk might write it: an abbreviation, else {@code ANNEX} appended. */
+  private static String renamed(String name) {
+    String renamed =
+        name.replace("CENTER", "CTR")
+            .replace("DETENTION", "DET.")
+            .replace("COUNTY", "CO.")
+            .replace("PROCESSING", "PROC.")
+            .replace("CORRECTIONAL", "CORR.");
+    return renamed.equals(name) ? name + " ANNEX" : renamed;
   }
 
   /**

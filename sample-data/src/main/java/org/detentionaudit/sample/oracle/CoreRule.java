@@ -3,6 +3,7 @@ package org.detentionaudit.sample.oracle;
 import static org.detentionaudit.sample.oracle.KeyField.BOOK_IN;
 import static org.detentionaudit.sample.oracle.KeyField.BOOK_OUT;
 import static org.detentionaudit.sample.oracle.KeyField.FACILITY_CODE;
+import static org.detentionaudit.sample.oracle.KeyField.FACILITY_NAME;
 import static org.detentionaudit.sample.oracle.KeyField.PERSON_ID;
 import static org.detentionaudit.sample.oracle.KeyField.RELEASE_REASON;
 import static org.detentionaudit.sample.oracle.KeyField.STAY_BOOK_IN;
@@ -15,7 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The 15 core rules of SPEC.md, in the order of its table, with the rows each one judges
+ * The 15 core rules of SPEC.md, in the order of its table, then the six rules of issue 4 (facility
+ * reference and consistency, self-transfers, implausibly early stays, dates after the extract), with the rows each one judges
  * ({@code records_checked}) as this oracle defines them, and the fields each one reads: a layout
  * that lacks one of them makes the rule {@code NOT_APPLICABLE}.
  *
@@ -82,7 +84,33 @@ public enum CoreRule {
       PERSON_ID,
       BOOK_IN,
       BOOK_OUT,
-      RELEASE_REASON);
+      RELEASE_REASON),
+  FACILITY_UNKNOWN_CODE("facility.unknown_code", "rows where facility_code is non-null", FACILITY_CODE),
+  FACILITY_CODE_SEVERAL_NAMES(
+      "facility.code_several_names",
+      "rows where facility_code and facility_name are both non-null",
+      FACILITY_CODE,
+      FACILITY_NAME),
+  FACILITY_NAME_SEVERAL_CODES(
+      "facility.name_several_codes",
+      "rows where facility_code and facility_name are both non-null",
+      FACILITY_CODE,
+      FACILITY_NAME),
+  PLACEMENT_SELF_TRANSFER(
+      "placement.self_transfer",
+      "rows where person_id, book_in and facility_code are non-null and release_reason is Transferred",
+      PERSON_ID,
+      BOOK_IN,
+      STAY_BOOK_IN,
+      FACILITY_CODE,
+      RELEASE_REASON),
+  /** Also needs the release window's start: without it, {@code NOT_APPLICABLE} (covers_from). */
+  STAY_IMPLAUSIBLY_EARLY(
+      "stay.implausibly_early", "rows where stay_book_in or book_in is non-null", BOOK_IN),
+  PLACEMENT_AFTER_EXTRACT(
+      "placement.after_extract",
+      "rows where stay_book_in, book_in, book_out or stay_book_out is non-null",
+      BOOK_IN);
 
   private final String id;
   private final String recordsChecked;

@@ -16,14 +16,29 @@ public record NormalizedPlacement(
     LocalDateTime bookOut,
     LocalDateTime stayBookOut,
     String facilityCode,
+    String facilityName,
     String releaseReason,
     String stayReleaseReason) {
 
   public NormalizedPlacement {
     personId = normalizeText(personId);
     facilityCode = normalizeText(facilityCode);
+    facilityName = normalizeText(facilityName);
     releaseReason = normalizeText(releaseReason);
     stayReleaseReason = normalizeText(stayReleaseReason);
+  }
+
+  /** A placement without a facility name (for layouts and tests that have none). */
+  public NormalizedPlacement(
+      String personId,
+      LocalDateTime stayBookIn,
+      LocalDateTime bookIn,
+      LocalDateTime bookOut,
+      LocalDateTime stayBookOut,
+      String facilityCode,
+      String releaseReason,
+      String stayReleaseReason) {
+    this(personId, stayBookIn, bookIn, bookOut, stayBookOut, facilityCode, null, releaseReason, stayReleaseReason);
   }
 
   /** Normalizes a generated row's key fields. */
@@ -35,6 +50,7 @@ public record NormalizedPlacement(
         record.bookOut(),
         record.stayBookOut(),
         record.facilityCode(),
+        record.facilityName(),
         record.releaseReason(),
         record.stayReleaseReason());
   }
@@ -62,5 +78,10 @@ public record NormalizedPlacement(
   /** The facility code folded for comparison (trimmed, lower case), or null. */
   String facilityKey() {
     return facilityCode == null ? null : facilityCode.toLowerCase(Locale.ROOT);
+  }
+
+  /** The facility name folded for comparison (trimmed, lower case), or null. */
+  String facilityNameKey() {
+    return facilityName == null ? null : facilityName.toLowerCase(Locale.ROOT);
   }
 }

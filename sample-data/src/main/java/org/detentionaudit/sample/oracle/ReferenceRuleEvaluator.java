@@ -1,5 +1,6 @@
 package org.detentionaudit.sample.oracle;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,12 +10,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.detentionaudit.sample.model.ReleaseReasons;
 
 /**
- * Evaluates SPEC.md's 15 core rules exactly as worded there, in plain Java, and counts for each rule
+ * Evaluates SPEC.md's 15 core rules and the six rules of issue 4 exactly as worded in the rule
+ * catalog, in plain Java, and counts for each rule
  * the records it judged and the records that failed.
  *
  * <p>Input arrives in batches ({@link #accept(List)}): the list order is the input order, and every
@@ -49,17 +53,46 @@ public final class ReferenceRuleEvaluator {
               Comparator.nullsLast(Comparator.<LocalDateTime>naturalOrder()))
           .thenComparingInt(Indexed::inputIndex);
 
+  /** {@code stay.implausibly_early}'s default {@code years_before_window}. */
+  public static final int YEARS_BEFORE_WINDOW = 10;
+
+  private final LocalDateTime extractDate;
   private final LocalDateTime statusUnknownCutoff;
+  private final Set<String> knownFacilityKeys;
+  private final LocalDateTime implausiblyEarlyCutoff;
   private final long[] checked = new long[CoreRule.values().length];
   private final long[] failed = new long[CoreRule.values().length];
+  /** Rows with both a facility code and a name, per (folded code, folded name). */
+  private final Map<FacilityPair, Long> facilityPairs = new HashMap<>();
 
   /**
+   * An oracle that knows no facility code (every code is unknown) and no release window ({@code
+   * stay.implausibly_early} judges nothing).
+   *
    * @param extractDate the moment the data were pulled; placements booked in before {@code
    *     extractDate - 365 days} and still open are of unknown status
    */
   public ReferenceRuleEvaluator(LocalDateTime extractDate) {
-    this.statusUnknownCutoff =
-        Objects.requireNonNull(extractDate, "extractDate").minusDays(365);
+    this(extractDate, Set.of(), Optional.empty());
+  }
+
+  /**
+   * @param extractDate the moment the data were pulled; placements booked in before {@code
+   *     extractDate - 365 days} and still open are of unknown status
+   * @param knownFacilityCodes the facility reference's codes (compared trimmed, ignoring case)
+   * @param windowStart the first day of the release window, or empty when unknown
+   */
+  public ReferenceRuleEvaluator(
+      LocalDateTime extractDate, Set<String> knownFacilityCodes, Optional<LocalDate> windowStart) {
+    this.extractDate = Objects.requireNonNull(extractDate, "extractDate");
+    this.statusUnknownCutoff = extractDate.minusDays(365);
+    Set<String> keys = new HashSet<>();
+    for (String code : knownFacilityCodes) {
+      keys.add(code.trim().toLowerCase(Locale.ROOT));
+    }
+    this.knownFacilityKeys = Set.copyOf(keys);
+    this.implausiblyEarlyCutoff =
+        windowStart.map(start -> start.minusYears(YEARS_BEFORE_WINDOW).atStartOfDay()).orElse(null);
   }
 
   /**
@@ -81,13 +114,35 @@ public final class ReferenceRuleEvaluator {
     }
   }
 
-  /** The counts so far, for all 15 rules in SPEC.md order (zero counts included). */
+  /** The counts so far, for every rule in {@link CoreRule} order (zero counts included). */
   public Map<CoreRule, RuleCount> counts() {
     Map<CoreRule, RuleCount> result = new EnumMap<>(CoreRule.class);
     for (CoreRule rule : CoreRule.values()) {
       result.put(rule, new RuleCount(checked[rule.ordinal()], failed[rule.ordinal()]));
     }
+    result.put(CoreRule.FACILITY_CODE_SEVERAL_NAMES, facilityConsistency(true));
+    result.put(CoreRule.FACILITY_NAME_SEVERAL_CODES, facilityConsistency(false));
     return result;
+  }
+
+  /** Counts of the code-under-several-names (or name-under-several-codes) rule over all pairs. */
+  private RuleCount facilityConsistency(boolean byCode) {
+    Map<String, Set<String>> partners = new HashMap<>();
+    long rows = 0;
+    for (FacilityPair pair : facilityPairs.keySet()) {
+      partners
+          .computeIfAbsent(byCode ? pair.code() : pair.name(), k -> new HashSet<>())
+          .add(byCode ? pair.name() : pair.code());
+    }
+    long failing = 0;
+    for (Map.Entry<FacilityPair, Long> entry : facilityPairs.entrySet()) {
+      rows += entry.getValue();
+      FacilityPair pair = entry.getKey();
+      if (partners.get(byCode ? pair.code() : pair.name()).size() > 1) {
+        failing += entry.getValue();
+      }
+    }
+    return new RuleCount(rows, failing);
   }
 
   /** The counts so far keyed by rule id, in SPEC.md order. */
@@ -130,6 +185,30 @@ public final class ReferenceRuleEvaluator {
       judge(CoreRule.PLACEMENT_UNKNOWN_RELEASE_REASON, !ReleaseReasons.isKnown(p.releaseReason()));
     }
     judge(CoreRule.PERSON_MISSING_ID, p.personId() == null);
+    if (p.facilityKey() != null) {
+      judge(CoreRule.FACILITY_UNKNOWN_CODE, !knownFacilityKeys.contains(p.facilityKey()));
+      if (p.facilityNameKey() != null) {
+        facilityPairs.merge(new FacilityPair(p.facilityKey(), p.facilityNameKey()), 1L, Long::sum);
+      }
+    }
+    LocalDateTime stayBegins = p.stayBookIn() != null ? p.stayBookIn() : p.bookIn();
+    if (implausiblyEarlyCutoff != null && stayBegins != null) {
+      judge(CoreRule.STAY_IMPLAUSIBLY_EARLY, stayBegins.isBefore(implausiblyEarlyCutoff));
+    }
+    boolean anyDate =
+        p.stayBookIn() != null || p.bookIn() != null || p.bookOut() != null || p.stayBookOut() != null;
+    if (anyDate) {
+      judge(
+          CoreRule.PLACEMENT_AFTER_EXTRACT,
+          isAfterExtract(p.stayBookIn())
+              || isAfterExtract(p.bookIn())
+              || isAfterExtract(p.bookOut())
+              || isAfterExtract(p.stayBookOut()));
+    }
+  }
+
+  private boolean isAfterExtract(LocalDateTime value) {
+    return value != null && value.isAfter(extractDate);
   }
 
   /** Rows of one person, in input order. */
@@ -156,7 +235,8 @@ public final class ReferenceRuleEvaluator {
 
     boolean earlierOpen = false;
     LocalDateTime earlierLatestBookOut = null;
-    for (Indexed row : ordered) {
+    for (int position = 0; position < ordered.size(); position++) {
+      Indexed row = ordered.get(position);
       NormalizedPlacement p = row.placement();
       if (p.bookIn() == null) {
         continue; // sorted last; judged by no per-person rule and ends no earlier placement
@@ -174,6 +254,12 @@ public final class ReferenceRuleEvaluator {
       judge(
           CoreRule.STAY_TRANSFERRED_WITHOUT_NEXT,
           ReleaseReasons.isTransferred(p.releaseReason()) && lastOfStay.get(stay) == row);
+      if (p.facilityKey() != null && ReleaseReasons.isTransferred(p.releaseReason())) {
+        Indexed next = nextOfStay(ordered, position, stay);
+        judge(
+            CoreRule.PLACEMENT_SELF_TRANSFER,
+            next != null && p.facilityKey().equals(next.placement().facilityKey()));
+      }
 
       boolean statusMissing = p.bookOut() == null && p.releaseReason() == null;
       judge(
@@ -183,6 +269,16 @@ public final class ReferenceRuleEvaluator {
                   || latestBookIn.isAfter(p.bookIn())
                   || p.bookIn().isBefore(statusUnknownCutoff)));
     }
+  }
+
+  /** The first row after {@code position} in the ordering that belongs to {@code stay}, or null. */
+  private static Indexed nextOfStay(List<Indexed> ordered, int position, StayKey stay) {
+    for (int i = position + 1; i < ordered.size(); i++) {
+      if (new StayKey(ordered.get(i).placement().stayBookIn()).equals(stay)) {
+        return ordered.get(i);
+      }
+    }
+    return null;
   }
 
   private void evaluateDuplicates(List<Indexed> rowsInInputOrder) {
@@ -202,6 +298,9 @@ public final class ReferenceRuleEvaluator {
   }
 
   private record Indexed(NormalizedPlacement placement, int inputIndex) {}
+
+  /** A folded (facility code, facility name) pair. */
+  private record FacilityPair(String code, String name) {}
 
   /** Within one person: the stay book-in, null being a group value of its own. */
   private record StayKey(LocalDateTime stayBookIn) {}

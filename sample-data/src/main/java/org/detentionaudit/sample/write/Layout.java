@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -64,6 +65,20 @@ public enum Layout {
     this.timestampFormat = DateTimeFormatter.ofPattern(timestampPattern, Locale.ROOT);
     this.dateFormat = DateTimeFormatter.ofPattern(datePattern, Locale.ROOT);
     this.columns = List.copyOf(columns);
+  }
+
+  /**
+   * The first day of the release window, as the core layout file's {@code covers_from} says
+   * (fiscal-year starts for the releases named by fiscal years); empty for the DDP layouts (shared
+   * by releases with different windows) and the layouts whose window FORMATS.md does not give.
+   */
+  public Optional<LocalDate> coversFrom() {
+    return switch (this) {
+      case UWCHR_2012_2024, ICE_2012_2023 -> Optional.of(LocalDate.of(2011, 10, 1));
+      case TRAC_2001_2009 -> Optional.of(LocalDate.of(2000, 10, 1));
+      case ICE_HISTORY_2010_2014 -> Optional.of(LocalDate.of(2009, 10, 1));
+      case DDP_2025, DDP_2026_03, ICE_2010_EXTRACT, ICE_INITIAL_BOOK_INS -> Optional.empty();
+    };
   }
 
   /** The layout's name, e.g. {@code ddp-2025}. */
@@ -147,6 +162,7 @@ public enum Layout {
         (LocalDateTime) values.get(KeyField.BOOK_OUT),
         (LocalDateTime) values.get(KeyField.STAY_BOOK_OUT),
         (String) values.get(KeyField.FACILITY_CODE),
+        (String) values.get(KeyField.FACILITY_NAME),
         (String) values.get(KeyField.RELEASE_REASON),
         (String) values.get(KeyField.STAY_RELEASE_REASON));
   }

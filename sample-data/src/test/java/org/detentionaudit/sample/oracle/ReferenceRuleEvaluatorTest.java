@@ -2,10 +2,13 @@ package org.detentionaudit.sample.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +23,14 @@ class ReferenceRuleEvaluatorTest {
     return new Row().bookIn(T0.plusDays(inDays)).bookOut(T0.plusDays(outDays));
   }
 
+  static final LocalDate WINDOW = LocalDate.of(2011, 10, 1);
+
+  static ReferenceRuleEvaluator evaluator() {
+    return new ReferenceRuleEvaluator(EXTRACT, Set.of("ADLNTCA", "cscnwwa "), Optional.of(WINDOW));
+  }
+
   static RuleCount evaluate(CoreRule rule, Row... rows) {
-    ReferenceRuleEvaluator evaluator = new ReferenceRuleEvaluator(EXTRACT);
+    ReferenceRuleEvaluator evaluator = evaluator();
     List<NormalizedPlacement> batch = new ArrayList<>();
     Arrays.stream(rows).forEach(r -> batch.add(r.build()));
     evaluator.accept(batch);
@@ -35,11 +44,11 @@ class ReferenceRuleEvaluatorTest {
   @Test
   void cleanStayOfTwoPlacementsFailsNothing() {
     Row first = row(0, 2).reason("Transferred").stay(T0, T0.plusDays(9), "Removed");
-    Row second = row(2, 9).reason("Removed").stay(T0, T0.plusDays(9), "Removed");
-    ReferenceRuleEvaluator evaluator = new ReferenceRuleEvaluator(EXTRACT);
+    Row second = row(2, 9).code("CSCNWWA").name("NORTHWEST ICE PROCESSING CENTER").reason("Removed").stay(T0, T0.plusDays(9), "Removed");
+    ReferenceRuleEvaluator evaluator = evaluator();
     evaluator.accept(List.of(first.build(), second.build()));
     assertThat(evaluator.counts().values()).allSatisfy(c -> assertThat(c.recordsFailed()).isZero());
-    assertThat(evaluator.counts()).hasSize(15);
+    assertThat(evaluator.counts()).hasSize(CoreRule.values().length);
   }
 
   @Nested
@@ -306,6 +315,85 @@ class ReferenceRuleEvaluatorTest {
     }
   }
 
+  @Nested
+  class FacilityReferenceAndConsistency {
+    @Test
+    void aCodeOutsideTheKnownListIsUnknownIgnoringCaseAndSpaces() {
+      assertThat(evaluate(CoreRule.FACILITY_UNKNOWN_CODE, row(0, 1).code("ADLNTZZ"), row(2, 3).code(" CSCNWWA"), row(4, 5).code(null)))
+          .isEqualTo(count(2, 1));
+    }
+
+    @Test
+    void everyRowOfACodeSeenUnderTwoNamesFailsButCaseAndSpacesDoNotMakeANewName() {
+      Row a = row(0, 1).name("NORTHWEST DET. CENTER").code("CSCNWWA");
+      Row b = row(2, 3).name("TACOMA ICE PROCESSING CENTER").code("cscnwwa");
+      Row c = row(4, 5); // ADLNTCA, ADELANTO
+      Row d = row(6, 7).name(" adelanto ice processing center ");
+      Row e = row(8, 9).name(null);
+      assertThat(evaluate(CoreRule.FACILITY_CODE_SEVERAL_NAMES, a, b, c, d, e)).isEqualTo(count(4, 2));
+      assertThat(evaluate(CoreRule.FACILITY_NAME_SEVERAL_CODES, a, b, c, d, e)).isEqualTo(count(4, 0));
+    }
+
+    @Test
+    void everyRowOfANameSeenUnderTwoCodesFailsAcrossBatches() {
+      ReferenceRuleEvaluator evaluator = evaluator();
+      evaluator.accept(List.of(row(0, 1).name("ORANGE COUNTY JAIL").code("ORANGNY").build()));
+      evaluator.accept(List.of(row(0, 1).person("P2").name("Orange County Jail").code("ORANGFL").build()));
+      evaluator.accept(List.of(row(0, 1).person("P3").build()));
+      assertThat(evaluator.counts().get(CoreRule.FACILITY_NAME_SEVERAL_CODES)).isEqualTo(count(3, 2));
+    }
+  }
+
+  @Nested
+  class SelfTransfer {
+    @Test
+    void aTransferToTheSameFacilityInTheSameStayFails() {
+      Row first = row(0, 2).reason("Transferred").stay(T0, null, null);
+      Row second = row(2, 4).code(" adlntca ").reason(" TRANSFERRED").stay(T0, null, null);
+      Row third = row(4, 6).code("CSCNWWA").reason("Removed").stay(T0, null, null);
+      assertThat(evaluate(CoreRule.PLACEMENT_SELF_TRANSFER, first, second, third)).isEqualTo(count(2, 1));
+    }
+
+    @Test
+    void nearMissTheSameFacilityInTheNextStayPasses() {
+      Row first = row(0, 2).reason("Transferred").stay(T0, T0.plusDays(2), "Transferred");
+      Row next = row(30, 32).reason("Removed").stay(T0.plusDays(30), T0.plusDays(32), "Removed");
+      assertThat(evaluate(CoreRule.PLACEMENT_SELF_TRANSFER, first, next)).isEqualTo(count(1, 0));
+    }
+  }
+
+  @Nested
+  class ImplausiblyEarly {
+    @Test
+    void aStayBeginningMoreThanTenYearsBeforeTheWindowFailsAndExactlyTenPasses() {
+      LocalDateTime limit = LocalDateTime.of(2001, 10, 1, 0, 0);
+      assertThat(evaluate(CoreRule.STAY_IMPLAUSIBLY_EARLY,
+              row(0, 1).stay(limit.minusMinutes(1), null, null),
+              row(2, 3).stay(limit, null, null),
+              row(4, 5).stay(LocalDateTime.of(1995, 3, 1, 0, 0), null, null)))
+          .isEqualTo(count(3, 2));
+    }
+
+    @Test
+    void withoutAWindowNothingIsJudged() {
+      ReferenceRuleEvaluator evaluator = new ReferenceRuleEvaluator(EXTRACT);
+      evaluator.accept(List.of(row(0, 1).stay(LocalDateTime.of(1995, 3, 1, 0, 0), null, null).build()));
+      assertThat(evaluator.counts().get(CoreRule.STAY_IMPLAUSIBLY_EARLY)).isEqualTo(count(0, 0));
+    }
+  }
+
+  @Nested
+  class AfterExtract {
+    @Test
+    void aDateAMinuteAfterTheExtractFailsAndOneAtTheExtractPasses() {
+      assertThat(evaluate(CoreRule.PLACEMENT_AFTER_EXTRACT,
+              new Row().bookIn(EXTRACT.minusDays(1)).bookOut(EXTRACT.plusMinutes(1)),
+              new Row().bookIn(EXTRACT),
+              new Row().bookIn(null)))
+          .isEqualTo(count(2, 1));
+    }
+  }
+
   /** A fixture row of person P1 with mutable fields, built into a normalized placement. */
   static final class Row {
     private String person = "P1";
@@ -314,6 +402,7 @@ class ReferenceRuleEvaluatorTest {
     private LocalDateTime bookOut;
     private LocalDateTime stayBookOut;
     private String code = "ADLNTCA";
+    private String name = "ADELANTO ICE PROCESSING CENTER";
     private String reason;
     private String stayReason;
     private boolean stayGiven;
@@ -322,6 +411,7 @@ class ReferenceRuleEvaluatorTest {
     Row bookIn(LocalDateTime value) { bookIn = value; return this; }
     Row bookOut(LocalDateTime value) { bookOut = value; return this; }
     Row code(String value) { code = value; return this; }
+    Row name(String value) { name = value; return this; }
     Row reason(String value) { reason = value; return this; }
 
     Row stay(LocalDateTime in, LocalDateTime out, String stayReleaseReason) {
@@ -338,7 +428,7 @@ class ReferenceRuleEvaluatorTest {
       if (!stayGiven && bookOut != null && reason == null) {
         reason = "Removed";
       }
-      return new NormalizedPlacement(person, effectiveStayIn, bookIn, bookOut, effectiveStayOut, code, reason, stayGiven ? stayReason : null);
+      return new NormalizedPlacement(person, effectiveStayIn, bookIn, bookOut, effectiveStayOut, code, name, reason, stayGiven ? stayReason : null);
     }
   }
 }

@@ -21,6 +21,7 @@ import org.detentionaudit.core.check.RuleOutcome;
 import org.detentionaudit.core.load.LoadedDataset;
 import org.detentionaudit.core.measure.BedDays;
 import org.detentionaudit.core.measure.FacilityUse;
+import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.report.FindingSample;
 import org.detentionaudit.core.report.HtmlReport;
 import org.detentionaudit.core.report.PersonHash;
@@ -46,6 +47,7 @@ public final class AuditResult implements AutoCloseable {
   private final RuleEvaluation evaluation;
   private final LoadedDataset loaded;
   private final BedDays bedDays;
+  private final FacilityReference facilities;
   private Dataset<Row> profile;
 
   AuditResult(
@@ -53,12 +55,22 @@ public final class AuditResult implements AutoCloseable {
       RunSummary runSummary,
       RuleEvaluation evaluation,
       LoadedDataset loaded,
-      BedDays bedDays) {
+      BedDays bedDays,
+      FacilityReference facilities) {
     this.spark = spark;
     this.bedDays = bedDays;
     this.runSummary = runSummary;
     this.evaluation = evaluation;
     this.loaded = loaded;
+    this.facilities = facilities;
+  }
+
+  /**
+   * The facility reference the audit used (bundled, extended by {@code --facilities}): per code its
+   * names, per-diem rate and whether the rate is redacted.
+   */
+  public FacilityReference facilityReference() {
+    return facilities;
   }
 
   /** The run as {@code summary.json} states it: inputs, accounting, extract date, rule rows. */

@@ -207,7 +207,7 @@ public final class DetentionAudit {
               bedDays.summary(),
               new RunSummary.FacilityReferenceSummary(
                   facilities.description(), facilities.size(), facilities.rows()));
-      return new AuditResult(spark, summary, evaluation, loaded, bedDays);
+      return new AuditResult(spark, summary, evaluation, loaded, bedDays, facilities);
     } catch (RuntimeException e) {
       loaded.unpersist();
       throw e;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.detentionaudit.core.report.RuleSummaryRow;
 import org.detentionaudit.core.report.RunSummary;
 import org.detentionaudit.core.report.SummaryJson;
@@ -24,7 +27,7 @@ class FacilitiesOptionTest {
   @TempDir Path dir;
 
   @Test
-  void aCodeInTheUsersListIsKnownAndTheReferenceUsedIsRecorded() throws IOException {
+  void aCodeInTheUsersListIsKnownAndTheReferenceUsedIsRecorded(SparkSession spark) throws IOException {
     Path input =
         Files.writeString(
             dir.resolve("two.csv"),
@@ -51,6 +54,26 @@ class FacilitiesOptionTest {
     assertThat(Files.readString(dir.resolve("extended-out/summary.json")))
         .contains("\"facility_reference\"")
         .contains("\"source\" : \"bundled + " + list + "\"");
+
+    // facilities.parquet: the cost follows the reference in use; a b)(4) rate is cost-unknown
+    Row unknown = facility(spark, "bundled-out", "NEWPLCX");
+    assertThat(unknown.<Boolean>getAs("in_reference")).isFalse();
+    assertThat(unknown.<String>getAs("cost_status")).isEqualTo("not_in_reference");
+    Row rated = facility(spark, "extended-out", "NEWPLCX");
+    assertThat(rated.<Boolean>getAs("in_reference")).isTrue();
+    assertThat(rated.<Double>getAs("per_diem_rate")).isEqualTo(90.0);
+    assertThat(rated.<Long>getAs("bed_days")).isEqualTo(8);
+    assertThat(rated.<Double>getAs("estimated_cost")).isEqualTo(720.0);
+    Row redacted = facility(spark, "extended-out", "ADLNTCA");
+    assertThat(redacted.<String>getAs("cost_status")).isEqualTo("rate_redacted");
+    assertThat(redacted.<Double>getAs("estimated_cost")).isNull();
+    assertThat(extended.cost().bedDaysCostUnknown()).isEqualTo(redacted.<Long>getAs("bed_days"));
+  }
+
+  private Row facility(SparkSession spark, String output, String code) {
+    return spark.read().parquet(dir.resolve(output).resolve("facilities.parquet").toString())
+        .where(functions.col("facility_code").equalTo(code))
+        .first();
   }
 
   private RunSummary audit(Path input, String output, String... extra) throws IOException {

@@ -4,8 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
@@ -38,12 +40,10 @@ import java.util.jar.JarFile;
 final class SparkHome {
   private final Path home;
   private final String scalaBinaryVersion;
-  private final List<Path> jars;
 
-  private SparkHome(Path home, String scalaBinaryVersion, List<Path> jars) {
+  private SparkHome(Path home, String scalaBinaryVersion) {
     this.home = home;
     this.scalaBinaryVersion = scalaBinaryVersion;
-    this.jars = List.copyOf(jars);
   }
 
   /**
@@ -64,7 +64,7 @@ final class SparkHome {
         continue;
       }
       Path link = jarsDir.resolve(entry.getFileName());
-      if (Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
         link = jarsDir.resolve(linked.size() + "-" + entry.getFileName()); // two jars of one name
       }
       linked.add(Files.createSymbolicLink(link, entry.toAbsolutePath()));
@@ -73,13 +73,13 @@ final class SparkHome {
       throw new IllegalStateException(
           "Cannot lay out a Spark home in " + dir + ": no spark-core jar on the test class path " + classPath);
     }
-    return new SparkHome(dir, scalaBinaryVersion, linked);
+    return new SparkHome(dir, scalaBinaryVersion);
   }
 
   /** The test class path of this JVM: failsafe's real one (java.class.path is a manifest-only jar there). */
   static List<Path> testClassPath() {
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    return java.util.Arrays.stream(classPath.split(File.pathSeparator))
+    return Arrays.stream(classPath.split(File.pathSeparator))
         .filter(s -> !s.isBlank())
         .map(Path::of)
         .toList();
@@ -87,11 +87,6 @@ final class SparkHome {
 
   Path home() {
     return home;
-  }
-
-  /** The jars the cluster provides (links in {@code jars/}). */
-  List<Path> jars() {
-    return jars;
   }
 
   /** The class path Spark's own scripts use: {@code $SPARK_HOME/conf:$SPARK_HOME/jars/*}. */

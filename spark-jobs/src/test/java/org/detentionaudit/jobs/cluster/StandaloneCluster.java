@@ -134,7 +134,8 @@ final class StandaloneCluster implements AutoCloseable {
    * @param conf {@code --conf} settings
    * @param workingDirectory the driver's working directory (relative job paths resolve there)
    * @return the driver's exit status
-   * @throws IllegalStateException when the driver is still running after {@code timeout}
+   * @throws IllegalStateException when the driver is still running after {@code timeout} (it is
+   *     then stopped; the message holds every log's tail)
    */
   int submitClientMode(
       Path appJar,
@@ -161,7 +162,11 @@ final class StandaloneCluster implements AutoCloseable {
             "org.apache.spark.deploy.SparkSubmit",
             arguments);
     processes.add(lastDriver);
-    return lastDriver.waitFor(timeout);
+    try {
+      return lastDriver.waitFor(timeout);
+    } catch (IllegalStateException timedOut) {
+      throw new IllegalStateException(timedOut.getMessage() + "\n" + diagnostics(), timedOut);
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +32,8 @@ final class StandaloneCluster implements AutoCloseable {
   private final Path dir;
   private final String masterUrl;
   private final URI masterJson;
-  private final List<ChildJvm> processes = new ArrayList<>();
+  /** Written by the test thread, read by the shutdown hook. */
+  private final List<ChildJvm> processes = new CopyOnWriteArrayList<>();
   private final Thread shutdownHook = new Thread(this::stopAll, "stop-standalone-cluster");
   private ChildJvm lastDriver;
 

@@ -23,7 +23,13 @@ import org.detentionaudit.core.report.SummaryJson;
 record AuditOutputs(Map<String, Table> tables, RunSummary runSummary) {
   /** The Parquet outputs of an audit. */
   static final List<String> TABLES =
-      List.of("summary.parquet", "findings.parquet", "quarantine.parquet", "breakdown.parquet");
+      List.of(
+          "summary.parquet",
+          "findings.parquet",
+          "quarantine.parquet",
+          "breakdown.parquet",
+          "facilities.parquet",
+          "profile.parquet");
 
   /**
    * A table as read back.
@@ -45,7 +51,7 @@ record AuditOutputs(Map<String, Table> tables, RunSummary runSummary) {
     RunSummary withoutClock =
         new RunSummary(
             s.toolVersion(), null, null, s.inputs(), s.rowsRead(), s.rowsLoaded(), s.rowsQuarantined(),
-            s.extractDate(), s.extractDateOrigin(), s.rules());
+            s.extractDate(), s.extractDateOrigin(), s.rules(), s.dataset(), s.cost());
     return new AuditOutputs(Map.copyOf(tables), withoutClock);
   }
 

@@ -14,13 +14,16 @@ import org.detentionaudit.core.report.SummaryJson;
 
 /**
  * One audit output folder in a form two runs can be compared by: each Parquet table's schema and
- * rows (as text, sorted, since row order depends on partitioning), and {@code summary.json} without
- * its clock times.
+ * rows (as text, sorted, since row order depends on partitioning), and {@code summary.json} (compare
+ * it without {@link #CLOCK_FIELDS}).
  *
  * @param tables file name to table, for each of {@link #TABLES}
- * @param runSummary {@code summary.json} with {@code started_at} and {@code finished_at} null
+ * @param runSummary {@code summary.json} as read
  */
 record AuditOutputs(Map<String, Table> tables, RunSummary runSummary) {
+  /** The fields of {@code summary.json} that differ between any two runs: when it ran. */
+  static final String[] CLOCK_FIELDS = {"startedAt", "finishedAt"};
+
   /** The Parquet outputs of an audit. */
   static final List<String> TABLES =
       List.of(
@@ -47,12 +50,8 @@ record AuditOutputs(Map<String, Table> tables, RunSummary runSummary) {
       List<String> rows = table.collectAsList().stream().map(Row::toString).sorted().toList();
       tables.put(name, new Table(table.schema().simpleString(), rows));
     }
-    RunSummary s = SummaryJson.read(Files.readString(folder.resolve("summary.json")));
-    RunSummary withoutClock =
-        new RunSummary(
-            s.toolVersion(), null, null, s.inputs(), s.rowsRead(), s.rowsLoaded(), s.rowsQuarantined(),
-            s.extractDate(), s.extractDateOrigin(), s.rules(), s.dataset(), s.cost());
-    return new AuditOutputs(Map.copyOf(tables), withoutClock);
+    RunSummary runSummary = SummaryJson.read(Files.readString(folder.resolve("summary.json")));
+    return new AuditOutputs(Map.copyOf(tables), runSummary);
   }
 
   Table table(String name) {

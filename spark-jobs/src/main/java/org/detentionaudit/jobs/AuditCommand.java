@@ -79,7 +79,7 @@ final class AuditCommand implements Callable<Integer> {
       description = "When the data were pulled (default: the latest book-in/book-out timestamp).")
   String extractDate;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]). Under spark-submit, leave it out: a different one is refused.")
   String master;
 
   @Option(

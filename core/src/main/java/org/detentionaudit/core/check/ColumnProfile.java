@@ -86,7 +86,8 @@ public final class ColumnProfile {
     Column unit = col(RawColumns.INPUT_UNIT);
     UserDefinedFunction valueCounts =
         functions.udaf(
-            new CappedValueCounts(MAX_DISTINCT_FOR_TOP_VALUES, TOP_VALUES), Encoders.STRING());
+            new CappedValueCounts(width, MAX_DISTINCT_FOR_TOP_VALUES, TOP_VALUES),
+            Encoders.row(CappedValueCounts.INPUT));
 
     List<Column> trimmedCells = new ArrayList<>(List.of(unit));
     for (int i = 0; i < width; i++) {
@@ -99,7 +100,7 @@ public final class ColumnProfile {
     aggregates.add(functions.count(lit(1)).as("rows"));
     // Positions in the aggregated row (input_unit first, then the aggregates in this order).
     int[] valuesAt = new int[width];
-    Map<Integer, Integer> countsAt = new HashMap<>();
+    List<Column> counted = new ArrayList<>();
     for (int i = 0; i < width; i++) {
       valuesAt[i] = 1 + aggregates.size();
       Column cell = col("c" + i);
@@ -110,13 +111,13 @@ public final class ColumnProfile {
       aggregates.add(sum(when(missing, 1L).otherwise(0L)).as("m" + i));
       aggregates.add(sum(when(redacted, 1L).otherwise(0L)).as("r" + i));
       aggregates.add(approx_count_distinct(when(value, cell), 0.01).as("d" + i));
-      List<Integer> counted = unitsWithValueCounts(inputs, i);
-      if (!counted.isEmpty()) {
-        countsAt.put(i, 1 + aggregates.size());
-        aggregates.add(
-            valueCounts.apply(when(value.and(unit.isin(counted.toArray())), cell)).as("t" + i));
-      }
+      List<Integer> units = unitsWithValueCounts(inputs, i);
+      counted.add(units.isEmpty() ? lit(null).cast("string") : when(value.and(unit.isin(units.toArray())), cell));
     }
+    // One aggregate counts the values of every column (a per-column aggregate would repeat its
+    // encoders in the plan for each column: tens of MiB of task binary for wide layouts).
+    int countsAt = 1 + aggregates.size();
+    aggregates.add(valueCounts.apply(functions.array(counted.toArray(new Column[0]))).as("t"));
     Map<Integer, Row> byUnit = new HashMap<>();
     for (Row row :
         trimmed
@@ -128,6 +129,8 @@ public final class ColumnProfile {
 
     for (ProfiledInput input : inputs) {
       Row counts = byUnit.get(input.unitIndex());
+      List<CappedValueCounts.Result> valueCountsOf =
+          counts == null ? List.of() : CappedValueCounts.parse(counts.getString(countsAt));
       for (int i = 0; i < input.columns().size(); i++) {
         String column = input.columns().get(i);
         CanonicalField field = input.canonical().get(column);
@@ -135,9 +138,8 @@ public final class ColumnProfile {
         long values = counts == null ? 0 : counts.getLong(at);
         long distinct = counts == null ? 0 : counts.getLong(at + 3);
         List<Row> top = List.of();
-        Integer topAt = countsAt.get(i);
-        if (counts != null && topAt != null && !counts.isNullAt(topAt) && isCounted(input, column)) {
-          CappedValueCounts.Result result = CappedValueCounts.parse(counts.getString(topAt));
+        if (i < valueCountsOf.size() && isCounted(input, column)) {
+          CappedValueCounts.Result result = valueCountsOf.get(i);
           if (!result.capped()) {
             distinct = result.distinct();
             top = new ArrayList<>();

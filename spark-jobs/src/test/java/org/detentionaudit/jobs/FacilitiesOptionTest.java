@@ -68,6 +68,18 @@ class FacilitiesOptionTest {
     assertThat(redacted.<String>getAs("cost_status")).isEqualTo("rate_redacted");
     assertThat(redacted.<Double>getAs("estimated_cost")).isNull();
     assertThat(extended.cost().bedDaysCostUnknown()).isEqualTo(redacted.<Long>getAs("bed_days"));
+
+    // report.html shows that facility's bed-days as cost-unknown, and the unknown share up front
+    org.jsoup.nodes.Document page =
+        org.jsoup.Jsoup.parse(dir.resolve("extended-out/report.html").toFile(), "UTF-8");
+    org.jsoup.nodes.Element row =
+        page.select("section#cost table.facility-costs tr").stream()
+            .filter(tr -> tr.text().startsWith("ADLNTCA"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.text()).contains("b)(4)", "unknown", "rate redacted");
+    assertThat(row.select("[data-column=bed_days]").text()).isEqualTo("8");
+    assertThat(page.selectFirst("#cost-unknown").text()).contains("50.0%");
   }
 
   private Row facility(SparkSession spark, String output, String code) {

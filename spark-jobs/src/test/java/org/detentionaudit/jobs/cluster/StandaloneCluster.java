@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
- * A Spark standalone master and one worker ({@code 1} core, {@code 1g}) on 127.0.0.1, each a child
+ * A Spark standalone master and one worker ({@code 1} core, {@code 2g}) on 127.0.0.1, each a child
  * JVM run from a {@link SparkHome}, and client-mode {@code spark-submit} against them.
  *
  * <p>Ports are free ones chosen at start, and Spark is told not to move to the next port when one is
@@ -70,7 +70,7 @@ final class StandaloneCluster implements AutoCloseable {
           List.of(
               "--host", "127.0.0.1",
               "--cores", "1",
-              "--memory", "1g",
+              "--memory", "2g",
               "--webui-port", ports.get(2).toString(),
               "--work-dir", Files.createDirectories(cluster.workerWorkDir()).toString(),
               cluster.masterUrl));

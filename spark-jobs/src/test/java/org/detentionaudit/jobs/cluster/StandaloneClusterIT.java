@@ -118,7 +118,9 @@ class StandaloneClusterIT {
     conf.put("spark.driver.host", "127.0.0.1");
     conf.put("spark.driver.bindAddress", "127.0.0.1");
     conf.put("spark.ui.enabled", "false");
-    conf.put("spark.executor.memory", "512m");
+    // 1500m: wide layouts make large generated code (task binaries of 10-30 MiB), which janino
+    // compiles inside the executor; 512m ran out of memory (shrinking the plans is issue 5 work).
+    conf.put("spark.executor.memory", "1500m");
     conf.put("spark.cores.max", "1");
     conf.put("spark.sql.shuffle.partitions", "4");
     conf.put("spark.local.dir", Files.createDirectories(dir.resolve("driver-local")).toString());

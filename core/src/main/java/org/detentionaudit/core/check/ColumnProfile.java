@@ -1,11 +1,7 @@
 package org.detentionaudit.core.check;
 
-import static org.apache.spark.sql.functions.approx_count_distinct;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +20,6 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.detentionaudit.core.layout.HeaderKey;
-import org.detentionaudit.core.load.CellExpressions;
 import org.detentionaudit.core.load.ProfiledInput;
 import org.detentionaudit.core.load.RawColumns;
 import org.detentionaudit.rules.CanonicalField;
@@ -35,13 +30,14 @@ import org.detentionaudit.rules.CanonicalField;
  * there are, and the most frequent values.
  *
  * <p>One pass over the inputs' raw cells ({@link RawColumns}) computes everything, grouped by
- * input. Distinct counts are exact for columns with at most {@value #MAX_DISTINCT_FOR_TOP_VALUES}
- * distinct values and HyperLogLog++ estimates above (relative standard deviation 1%). Top values
- * (trimmed, at most {@value #TOP_VALUES}, most frequent first, ties by value) are kept only for
- * columns with at most {@value #MAX_DISTINCT_FOR_TOP_VALUES} distinct values, and never for
- * identifier columns (the canonical person id, and any column whose name ends in {@code id} or
- * {@code number} or contains {@code identifier}): their values are not even counted, so the
- * profile never lists person identifiers.
+ * input, with one plain-Java aggregate ({@link ColumnCounts}). Distinct counts are exact for
+ * columns with at most {@value #MAX_DISTINCT_FOR_TOP_VALUES} distinct values and HyperLogLog
+ * estimates above (relative standard error about 0.8%). Top values (trimmed, at most {@value
+ * #TOP_VALUES}, most frequent first, ties by value) are kept only for columns with at most {@value
+ * #MAX_DISTINCT_FOR_TOP_VALUES} distinct values, and never for identifier columns (the canonical
+ * person id, and any column whose name ends in {@code id} or {@code number} or contains {@code
+ * identifier}): their values are not even counted, only sketched, so the profile never lists
+ * person identifiers.
  */
 public final class ColumnProfile {
   /** Columns with more distinct values than this get no top values. */
@@ -84,79 +80,47 @@ public final class ColumnProfile {
       return spark.createDataFrame(rows, SCHEMA);
     }
     Column unit = col(RawColumns.INPUT_UNIT);
-    UserDefinedFunction valueCounts =
+    Map<Integer, boolean[]> listedByUnit = new HashMap<>();
+    for (ProfiledInput input : inputs) {
+      boolean[] listed = new boolean[input.columns().size()];
+      for (int i = 0; i < listed.length; i++) {
+        listed[i] = isCounted(input, input.columns().get(i));
+      }
+      listedByUnit.put(input.unitIndex(), listed);
+    }
+    UserDefinedFunction columnCounts =
         functions.udaf(
-            new CappedValueCounts(width, MAX_DISTINCT_FOR_TOP_VALUES, TOP_VALUES),
-            Encoders.row(CappedValueCounts.INPUT));
-
-    List<Column> trimmedCells = new ArrayList<>(List.of(unit));
-    for (int i = 0; i < width; i++) {
-      trimmedCells.add(
-          CellExpressions.trimmed(functions.get(col(RawColumns.CELLS), lit(i))).as("c" + i));
-    }
-    Dataset<Row> trimmed = raw.cells().select(trimmedCells.toArray(new Column[0]));
-
-    List<Column> aggregates = new ArrayList<>();
-    aggregates.add(functions.count(lit(1)).as("rows"));
-    // Positions in the aggregated row (input_unit first, then the aggregates in this order).
-    int[] valuesAt = new int[width];
-    List<Column> counted = new ArrayList<>();
-    for (int i = 0; i < width; i++) {
-      valuesAt[i] = 1 + aggregates.size();
-      Column cell = col("c" + i);
-      Column missing = CellExpressions.isMissing(cell);
-      Column redacted = not(missing).and(CellExpressions.isRedaction(cell));
-      Column value = not(missing).and(not(redacted));
-      aggregates.add(sum(when(value, 1L).otherwise(0L)).as("v" + i));
-      aggregates.add(sum(when(missing, 1L).otherwise(0L)).as("m" + i));
-      aggregates.add(sum(when(redacted, 1L).otherwise(0L)).as("r" + i));
-      aggregates.add(approx_count_distinct(when(value, cell), 0.01).as("d" + i));
-      List<Integer> units = unitsWithValueCounts(inputs, i);
-      counted.add(units.isEmpty() ? lit(null).cast("string") : when(value.and(unit.isin(units.toArray())), cell));
-    }
-    // One aggregate counts the values of every column (a per-column aggregate would repeat its
-    // encoders in the plan for each column: tens of MiB of task binary for wide layouts).
-    int countsAt = 1 + aggregates.size();
-    aggregates.add(valueCounts.apply(functions.array(counted.toArray(new Column[0]))).as("t"));
+            new ColumnCounts(listedByUnit, MAX_DISTINCT_FOR_TOP_VALUES, TOP_VALUES),
+            Encoders.row(ColumnCounts.INPUT));
     Map<Integer, Row> byUnit = new HashMap<>();
     for (Row row :
-        trimmed
+        raw.cells()
             .groupBy(unit)
-            .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
+            .agg(functions.count(lit(1)), columnCounts.apply(unit, col(RawColumns.CELLS)))
             .collectAsList()) {
       byUnit.put(row.getInt(0), row);
     }
 
     for (ProfiledInput input : inputs) {
-      Row counts = byUnit.get(input.unitIndex());
-      List<CappedValueCounts.Result> valueCountsOf =
-          counts == null ? List.of() : CappedValueCounts.parse(counts.getString(countsAt));
+      Row row = byUnit.get(input.unitIndex());
+      List<ColumnCounts.Result> results = row == null ? List.of() : ColumnCounts.parse(row.getString(2));
       for (int i = 0; i < input.columns().size(); i++) {
         String column = input.columns().get(i);
         CanonicalField field = input.canonical().get(column);
-        int at = valuesAt[i];
-        long values = counts == null ? 0 : counts.getLong(at);
-        long distinct = counts == null ? 0 : counts.getLong(at + 3);
-        List<Row> top = List.of();
-        if (i < valueCountsOf.size() && isCounted(input, column)) {
-          CappedValueCounts.Result result = valueCountsOf.get(i);
-          if (!result.capped()) {
-            distinct = result.distinct();
-            top = new ArrayList<>();
-            for (Map.Entry<String, Long> entry : result.top().entrySet()) {
-              top.add(RowFactory.create(entry.getKey(), entry.getValue()));
-            }
-          }
+        ColumnCounts.Result result = i < results.size() ? results.get(i) : null;
+        List<Row> top = new ArrayList<>();
+        if (result != null && isCounted(input, column)) {
+          result.top().forEach((value, count) -> top.add(RowFactory.create(value, count)));
         }
         rows.add(
             RowFactory.create(
                 input.name(),
                 column,
                 field == null ? null : field.columnName(),
-                values,
-                counts == null ? 0L : counts.getLong(at + 1),
-                counts == null ? 0L : counts.getLong(at + 2),
-                distinct,
+                result == null ? 0L : result.values(),
+                result == null ? 0L : result.missing(),
+                result == null ? 0L : result.redacted(),
+                result == null ? 0L : result.distinct(),
                 top));
       }
     }

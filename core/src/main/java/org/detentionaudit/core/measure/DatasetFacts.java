@@ -2,7 +2,6 @@ package org.detentionaudit.core.measure;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
@@ -72,11 +71,21 @@ public record DatasetFacts(
   };
 
   /**
-   * Measures {@code placements} (the canonical placement table) in two aggregations: one over the
-   * records, one over their stays.
+   * Measures {@code placements} (the canonical placement table) in three aggregations: one over the
+   * records, one over their stays, one counting people.
    */
   public static DatasetFacts of(Dataset<Row> placements) {
-    Column placementLength = days(col("book_in"), col("book_out"));
+    // percentile_approx is an object aggregate, so Spark evaluates these aggregations interpreted:
+    // each length is computed once in a projection before (compiled, and read by several
+    // aggregates, so the optimizer keeps it there).
+    Dataset<Row> measured =
+        placements.select(
+            col("book_in"),
+            col("book_out"),
+            col("stay_book_in"),
+            col("stay_book_out"),
+            col("release_reason"),
+            days(col("book_in"), col("book_out")).as("_length"));
     List<Column> aggregates = new ArrayList<>();
     aggregates.add(min(col("book_in")).as("first_book_in"));
     aggregates.add(max(col("book_in")).as("last_book_in"));
@@ -86,9 +95,9 @@ public record DatasetFacts(
     aggregates.add(count(when(col("book_in").isNotNull().and(col("book_out").isNull()), 1)).as("open"));
     aggregates.add(count(when(reasonIs("died"), 1)).as("died"));
     aggregates.add(count(when(reasonIs("escaped"), 1)).as("escaped"));
-    aggregates.addAll(lengthAggregates(col("book_in"), col("book_out"), placementLength));
+    aggregates.addAll(lengthAggregates(col("book_in"), col("book_out"), col("_length")));
     Row row =
-        placements
+        measured
             .agg(count(lit(1)).as("records"), aggregates.toArray(new Column[0]))
             .first();
 
@@ -96,16 +105,19 @@ public record DatasetFacts(
         placements
             .where(col("person_id").isNotNull())
             .groupBy(col("person_id"), col("stay_book_in"))
-            .agg(max(col("stay_book_out")).as("stay_book_out"));
-    Column stayLength = days(col("stay_book_in"), col("stay_book_out"));
-    List<Column> stayAggregates = new ArrayList<>();
-    stayAggregates.add(countDistinct(col("person_id")).as("people"));
-    stayAggregates.addAll(lengthAggregates(col("stay_book_in"), col("stay_book_out"), stayLength));
-    Row stay = stays.agg(count(lit(1)).as("stays"), stayAggregates.toArray(new Column[0])).first();
+            .agg(max(col("stay_book_out")).as("stay_book_out"))
+            .withColumn("_length", days(col("stay_book_in"), col("stay_book_out")));
+    // Not countDistinct(person_id) in the same aggregation: with a distinct count Spark keeps a
+    // percentile sketch per person (minutes at a million rows); people are counted on their own.
+    List<Column> stayAggregates =
+        lengthAggregates(col("stay_book_in"), col("stay_book_out"), col("_length"));
+    Row stay =
+        stays.agg(count(lit(1)).as("stays"), stayAggregates.toArray(new Column[0])).first();
+    long people = placements.where(col("person_id").isNotNull()).select("person_id").distinct().count();
 
     return new DatasetFacts(
         row.getLong(0),
-        stay.getLong(1),
+        people,
         stay.getLong(0),
         iso(row.get(1)),
         iso(row.get(2)),
@@ -114,7 +126,7 @@ public record DatasetFacts(
         row.getLong(5),
         row.getLong(6),
         lengths(row, 7),
-        lengths(stay, 2));
+        lengths(stay, 1));
   }
 
   /**

@@ -35,6 +35,8 @@ public final class RedactionMarker {
               + "|redacted)\\s*\\]?$",
           Pattern.CASE_INSENSITIVE);
 
+  private static final String WORD = "redacted";
+
   private RedactionMarker() {}
 
   /** True when {@code cell} (null allowed: false) is entirely a redaction marker. */
@@ -47,7 +49,20 @@ public final class RedactionMarker {
       return false;
     }
     boolean hasParenthesis = trimmed.indexOf('(') >= 0 || trimmed.indexOf(')') >= 0;
-    boolean isWord = trimmed.replaceAll("[\\[\\]\\s]", "").equalsIgnoreCase("redacted");
+    boolean isWord =
+        !hasParenthesis
+            && mentionsRedacted(trimmed)
+            && trimmed.replaceAll("[\\[\\]\\s]", "").equalsIgnoreCase("redacted");
     return (hasParenthesis || isWord) && PATTERN.matcher(trimmed).matches();
+  }
+
+  /** Whether {@code text} holds the word {@code redacted} in any case (no regex, no copy: every cell passes here). */
+  private static boolean mentionsRedacted(String text) {
+    for (int i = 0; i + WORD.length() <= text.length(); i++) {
+      if (text.regionMatches(true, i, WORD, 0, WORD.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,0 +1,272 @@
+package org.detentionaudit.core.check;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
+import org.apache.datasketches.hll.Union;
+import org.apache.datasketches.memory.Memory;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Aggregator;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.detentionaudit.core.normalize.MissingValueMarker;
+import org.detentionaudit.core.normalize.RedactionMarker;
+
+/**
+ * Profiles every column of a row at once, in plain Java: the column profile's only aggregate.
+ *
+ * <p>Per column it counts the cells that hold a value, are missing ({@link MissingValueMarker}) or
+ * are redacted ({@link RedactionMarker}), after {@link String#trim()}; and it counts each distinct
+ * trimmed value exactly while the column has at most {@code cap} of them. Past the cap the column's
+ * values go into a HyperLogLog sketch (Apache DataSketches, shipped with Spark; lgK 14, relative
+ * standard error about 0.8%) and no top values are kept. Columns that are not to be listed by value
+ * (identifiers) go to the sketch from their first value, so their values are never held.
+ *
+ * <p>Why one Java aggregate: a column profile of a 37-column release as Spark SQL expressions (trim,
+ * marker tests, three counts and a distinct estimate per column) ran about 30 times slower than
+ * this, because object aggregates make Spark evaluate every expression interpreted, and the plan
+ * grew with the number of columns.
+ *
+ * <p>Input: {@link #INPUT}, the row's input unit and its cells as text (null for an absent cell);
+ * the caller groups by input unit, and each unit has its own listed columns. The result is JSON,
+ * one entry per column, read back with {@link #parse(String)}.
+ */
+public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, String> {
+  private static final long serialVersionUID = 1L;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int LG_K = 14;
+
+  /** The input schema: the row's input unit and its cells. */
+  static final StructType INPUT =
+      new StructType()
+          .add("unit", DataTypes.IntegerType, false)
+          .add("cells", DataTypes.createArrayType(DataTypes.StringType, true), false);
+
+  private final HashMap<Integer, boolean[]> listedByUnit;
+  private final int cap;
+  private final int top;
+
+  /**
+   * @param listedByUnit per input unit and column, whether the column's values may be counted
+   *     and listed (false: identifiers); its length is the input's number of columns
+   * @param cap the most distinct values counted exactly per column
+   * @param top how many most frequent values are kept per listed column
+   */
+  ColumnCounts(Map<Integer, boolean[]> listedByUnit, int cap, int top) {
+    this.listedByUnit = new HashMap<>(listedByUnit);
+    this.cap = cap;
+    this.top = top;
+  }
+
+  /** One column's counts. */
+  static final class ColumnBuffer implements Serializable {
+    private static final long serialVersionUID = 1L;
+    long values;
+    long missing;
+    long redacted;
+    /** Exact counts per value, or null once the column went to the sketch. */
+    HashMap<String, Long> counts = new HashMap<>();
+    /** Non-null once the column has more than the cap of distinct values (or is not listed). */
+    transient HllSketch sketch;
+
+    void toSketch() {
+      sketch = new HllSketch(LG_K, TgtHllType.HLL_8);
+      if (counts != null) {
+        counts.keySet().forEach(sketch::update);
+      }
+      counts = null;
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+      out.defaultWriteObject();
+      out.writeObject(sketch == null ? null : sketch.toCompactByteArray());
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+      in.defaultReadObject();
+      byte[] bytes = (byte[]) in.readObject();
+      sketch = bytes == null ? null : HllSketch.heapify(Memory.wrap(bytes));
+    }
+  }
+
+  /** The aggregation buffer: one {@link ColumnBuffer} per column, made at the first row. */
+  public static final class Buffer implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final ArrayList<ColumnBuffer> columns = new ArrayList<>();
+  }
+
+  private void start(Buffer buffer, int unit) {
+    boolean[] listed = listedByUnit.get(unit);
+    if (listed == null) {
+      throw new IllegalStateException("Cannot profile input unit " + unit + ": it has no columns listed");
+    }
+    for (boolean isListed : listed) {
+      ColumnBuffer column = new ColumnBuffer();
+      if (!isListed) {
+        column.toSketch();
+      }
+      buffer.columns.add(column);
+    }
+  }
+
+  /**
+   * The outcome for one column.
+   *
+   * @param estimated whether {@code distinct} is a sketch estimate (then {@code top} is empty)
+   */
+  record Result(long values, long missing, long redacted, long distinct, boolean estimated, Map<String, Long> top) {}
+
+  @Override
+  public Buffer zero() {
+    return new Buffer();
+  }
+
+  @Override
+  public Buffer reduce(Buffer buffer, Row row) {
+    if (buffer.columns.isEmpty()) {
+      start(buffer, row.getInt(0));
+    }
+    List<String> cells = row.getList(1);
+    int width = Math.min(buffer.columns.size(), cells.size());
+    for (int i = 0; i < width; i++) {
+      ColumnBuffer column = buffer.columns.get(i);
+      String cell = cells.get(i);
+      if (MissingValueMarker.isMissing(cell)) {
+        column.missing++;
+        continue;
+      }
+      String value = cell.trim();
+      if (RedactionMarker.isRedaction(value)) {
+        column.redacted++;
+        continue;
+      }
+      column.values++;
+      if (column.counts != null) {
+        column.counts.merge(value, 1L, Long::sum);
+        if (column.counts.size() > cap) {
+          column.toSketch();
+        }
+      } else {
+        column.sketch.update(value);
+      }
+    }
+    return buffer;
+  }
+
+  @Override
+  public Buffer merge(Buffer left, Buffer right) {
+    if (right.columns.isEmpty()) {
+      return left;
+    }
+    if (left.columns.isEmpty()) {
+      return right;
+    }
+    for (int i = 0; i < left.columns.size(); i++) {
+      ColumnBuffer l = left.columns.get(i);
+      ColumnBuffer r = right.columns.get(i);
+      l.values += r.values;
+      l.missing += r.missing;
+      l.redacted += r.redacted;
+      if (l.counts != null && r.counts != null) {
+        r.counts.forEach((value, count) -> l.counts.merge(value, count, Long::sum));
+        if (l.counts.size() > cap) {
+          l.toSketch();
+        }
+        continue;
+      }
+      if (l.counts != null) {
+        l.toSketch();
+      }
+      if (r.counts != null) {
+        r.toSketch();
+      }
+      Union union = new Union(LG_K);
+      union.update(l.sketch);
+      union.update(r.sketch);
+      l.sketch = union.getResult(TgtHllType.HLL_8);
+    }
+    return left;
+  }
+
+  @Override
+  public String finish(Buffer buffer) {
+    List<Object> results = new ArrayList<>();
+    for (ColumnBuffer column : buffer.columns) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("values", column.values);
+      result.put("missing", column.missing);
+      result.put("redacted", column.redacted);
+      List<List<Object>> pairs = new ArrayList<>();
+      if (column.counts == null) {
+        result.put("distinct", Math.round(column.sketch.getEstimate()));
+        result.put("estimated", true);
+      } else {
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(column.counts.entrySet());
+        entries.sort(
+            Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()));
+        for (Map.Entry<String, Long> entry : entries.subList(0, Math.min(top, entries.size()))) {
+          pairs.add(List.of(entry.getKey(), entry.getValue()));
+        }
+        result.put("distinct", column.counts.size());
+        result.put("estimated", false);
+      }
+      result.put("top", pairs);
+      results.add(result);
+    }
+    try {
+      return JSON.writeValueAsString(results);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write column counts", e);
+    }
+  }
+
+  /** Reads a {@link #finish(Buffer)} result back: one result per column. */
+  static List<Result> parse(String json) {
+    try {
+      List<Result> results = new ArrayList<>();
+      for (Object entry : JSON.readValue(json, List.class)) {
+        Map<?, ?> map = (Map<?, ?>) entry;
+        Map<String, Long> top = new LinkedHashMap<>();
+        for (Object pair : (List<?>) map.get("top")) {
+          List<?> valueAndCount = (List<?>) pair;
+          top.put((String) valueAndCount.get(0), ((Number) valueAndCount.get(1)).longValue());
+        }
+        results.add(
+            new Result(
+                ((Number) map.get("values")).longValue(),
+                ((Number) map.get("missing")).longValue(),
+                ((Number) map.get("redacted")).longValue(),
+                ((Number) map.get("distinct")).longValue(),
+                Boolean.TRUE.equals(map.get("estimated")),
+                top));
+      }
+      return results;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot read column counts: " + json, e);
+    }
+  }
+
+  @Override
+  public Encoder<Buffer> bufferEncoder() {
+    return Encoders.javaSerialization(Buffer.class);
+  }
+
+  @Override
+  public Encoder<String> outputEncoder() {
+    return Encoders.STRING();
+  }
+}

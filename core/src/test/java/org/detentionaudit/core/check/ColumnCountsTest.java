@@ -1,0 +1,92 @@
+package org.detentionaudit.core.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+
+class ColumnCountsTest {
+  private static final int UNIT = 3;
+
+  /** Column 0 listed, column 1 an identifier; at most 3 distinct values counted exactly. */
+  private final ColumnCounts counts =
+      new ColumnCounts(Map.of(UNIT, new boolean[] {true, false}), 3, 2);
+
+  private static Row row(String... cells) {
+    return RowFactory.create(UNIT, scala.collection.JavaConverters.asScalaBuffer(Arrays.asList(cells)));
+  }
+
+  private ColumnCounts.Buffer reduce(Row... rows) {
+    ColumnCounts.Buffer buffer = counts.zero();
+    for (Row row : rows) {
+      buffer = counts.reduce(buffer, row);
+    }
+    return buffer;
+  }
+
+  private List<ColumnCounts.Result> results(ColumnCounts.Buffer buffer) {
+    return ColumnCounts.parse(counts.finish(buffer));
+  }
+
+  @Test
+  void countsValuesMissingAndRedactedAfterTrimming() {
+    List<ColumnCounts.Result> results =
+        results(reduce(row(" a ", "P1"), row("a", "P2"), row("NA", null), row("(b)(6)", " "), row("b", "P1")));
+    ColumnCounts.Result first = results.get(0);
+    assertThat(List.of(first.values(), first.missing(), first.redacted(), first.distinct()))
+        .containsExactly(3L, 1L, 1L, 2L);
+    assertThat(first.estimated()).isFalse();
+    assertThat(first.top()).containsExactly(Map.entry("a", 2L), Map.entry("b", 1L));
+    ColumnCounts.Result id = results.get(1);
+    assertThat(List.of(id.values(), id.missing(), id.redacted(), id.distinct())).containsExactly(3L, 2L, 0L, 2L);
+    assertThat(id.top()).as("identifiers are never listed").isEmpty();
+  }
+
+  @Test
+  void aColumnPastTheCapIsEstimatedWithoutTopValues() {
+    List<ColumnCounts.Result> results =
+        results(reduce(row("v1", "x"), row("v2", "x"), row("v3", "x"), row("v4", "x"), row("v4", "x")));
+    ColumnCounts.Result first = results.get(0);
+    assertThat(first.values()).isEqualTo(5);
+    assertThat(first.estimated()).isTrue();
+    assertThat(first.distinct()).isEqualTo(4); // the sketch is exact at this size
+    assertThat(first.top()).isEmpty();
+  }
+
+  @Test
+  void mergesExactAndSketchedPartsAndEmptyBuffers() {
+    ColumnCounts.Buffer exact = reduce(row("v1", "P1"), row("v2", "P2"));
+    ColumnCounts.Buffer other = reduce(row("v2", "P2"), row("v3", "P3"));
+    ColumnCounts.Result merged = results(counts.merge(counts.merge(exact, counts.zero()), other)).get(0);
+    assertThat(merged.estimated()).isFalse();
+    assertThat(merged.distinct()).isEqualTo(3);
+    assertThat(merged.top()).containsExactly(Map.entry("v2", 2L), Map.entry("v1", 1L));
+
+    ColumnCounts.Buffer sketched = reduce(row("w1", "P1"), row("w2", "P1"), row("w3", "P1"), row("w4", "P1"));
+    ColumnCounts.Buffer small = reduce(row("v1", "P9"), row("w1", "P9"));
+    List<ColumnCounts.Result> both = results(counts.merge(small, sketched));
+    assertThat(both.get(0).estimated()).isTrue();
+    assertThat(both.get(0).distinct()).isEqualTo(5);
+    assertThat(both.get(0).values()).isEqualTo(6);
+    assertThat(both.get(1).distinct()).isEqualTo(2);
+  }
+
+  @Test
+  void aBufferSurvivesJavaSerialization() throws Exception {
+    ColumnCounts.Buffer buffer = reduce(row("v1", "P1"), row("v2", "P2"));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(buffer);
+    }
+    ColumnCounts.Buffer copy;
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (ColumnCounts.Buffer) in.readObject();
+    }
+    assertThat(results(counts.merge(copy, reduce(row("v3", "P3")))).get(1).distinct()).isEqualTo(3);
+  }
+}

@@ -1,7 +1,6 @@
 package org.detentionaudit.core;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 
 import java.io.IOException;
@@ -14,7 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
 import org.detentionaudit.core.check.ColumnProfile;
 import org.detentionaudit.core.check.RuleEvaluation;
 import org.detentionaudit.core.check.RuleOutcome;
@@ -23,6 +22,7 @@ import org.detentionaudit.core.measure.BedDays;
 import org.detentionaudit.core.measure.FacilityUse;
 import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.report.FindingSample;
+import org.detentionaudit.core.report.FirstFindings;
 import org.detentionaudit.core.report.HtmlReport;
 import org.detentionaudit.core.report.PersonHash;
 import org.detentionaudit.core.report.ReportData;
@@ -153,7 +153,10 @@ public final class AuditResult implements AutoCloseable {
       LOG.info("Writing outputs");
       summary().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath("summary.parquet"));
       findings().write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath("findings.parquet"));
-      breakdown()
+      // Persisted: written, then summed by fiscal year for the report (small: one row per rule,
+      // year and facility).
+      Dataset<Row> breakdown = breakdown().persist(StorageLevel.MEMORY_AND_DISK());
+      breakdown
           .coalesce(1)
           .write()
           .mode(SaveMode.ErrorIfExists)
@@ -176,7 +179,9 @@ public final class AuditResult implements AutoCloseable {
           .mode(SaveMode.ErrorIfExists)
           .parquet(out.stagingPath("profile.parquet"));
       out.writeText("summary.json", SummaryJson.write(runSummary));
-      out.writeText("report.html", HtmlReport.render(reportData(columnProfile.collectAsList())));
+      out.writeText(
+          "report.html", HtmlReport.render(reportData(breakdown, columnProfile.collectAsList())));
+      breakdown.unpersist();
       out.commit();
       LOG.info("Outputs written to {}", dir);
     } catch (IOException e) {
@@ -187,10 +192,10 @@ public final class AuditResult implements AutoCloseable {
   /** How many failing records per rule the report shows as examples. */
   static final int SAMPLES_PER_RULE = 5;
 
-  private ReportData reportData(List<Row> profileRows) {
+  private ReportData reportData(Dataset<Row> breakdown, List<Row> profileRows) {
     Map<Integer, Long> byYear = new LinkedHashMap<>();
     for (Row row :
-        breakdown()
+        breakdown
             .where(col("rule_id").isNull())
             .groupBy(col("fiscal_year"))
             .agg(sum(col("records")))
@@ -199,15 +204,7 @@ public final class AuditResult implements AutoCloseable {
       byYear.put(row.isNullAt(0) ? null : row.getInt(0), row.getLong(1));
     }
     Map<String, List<FindingSample>> samples = new HashMap<>();
-    for (Row row :
-        findings()
-            .withColumn(
-                "_n",
-                row_number()
-                    .over(Window.partitionBy("rule_id").orderBy(col("source_file"), col("source_row"))))
-            .where(col("_n").leq(SAMPLES_PER_RULE))
-            .orderBy(col("rule_id"), col("source_file"), col("source_row"))
-            .collectAsList()) {
+    for (Row row : FirstFindings.of(findings(), SAMPLES_PER_RULE)) {
       String ruleId = row.getAs("rule_id");
       samples
           .computeIfAbsent(ruleId, k -> new ArrayList<>())

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
@@ -55,15 +56,18 @@ public final class PersonOrdering {
 
   private static final String NULL_MARK = "\u2205";
   private static final String STAY_KEY = "_stay_key";
-  private static final String LATER_ROWS_OF_STAY = "_later_rows_of_stay";
+  private static final String PERSON_ROWS = "_person_rows";
+  private static final String TWIN_KEYS = "_twin_keys";
+  private static final String TWIN_KEY = "_twin_key";
+  private static final String ROW_POSITION = "_row_position";
 
   private PersonOrdering() {}
 
   /**
    * Adds the derived per-person columns to the placements (lazily: nothing runs yet). All of them
    * are computed in one projection over one window specification, so Spark plans a single
-   * exchange, sort and window operator; the next-in-stay columns are read from the later rows of
-   * the stay that the same window collects.
+   * exchange, sort and window operator; the earlier twin and the next-in-stay columns are read from
+   * lists of the person's rows that the same window collects once per person.
    */
   public static Dataset<Row> addPersonColumns(Dataset<Row> placements) {
     Dataset<Row> keyed =
@@ -78,8 +82,10 @@ public final class PersonOrdering {
         Window.partitionBy(col(PERSON_KEY))
             .orderBy(col("book_in").asc_nulls_last(), col("book_out").asc_nulls_last(), col("input_order").asc());
     WindowSpec earlier = ordered.rowsBetween(Window.unboundedPreceding(), -1);
-    WindowSpec later = ordered.rowsBetween(1, Window.unboundedFollowing());
-    // The whole partition: Spark computes such a frame once per person, not once per row.
+    // The whole partition: Spark computes such a frame once per person, not once per row. The
+    // lists over it replace frames of the earlier or later rows, which Spark would rebuild for
+    // every row (a frame of the later rows is recomputed from scratch at each row); each row finds
+    // its own place in them by its position (ROW_POSITION, 1-based).
     WindowSpec whole = ordered.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
     Column twinKey =
         concat_ws(
@@ -87,20 +93,28 @@ public final class PersonOrdering {
             coalesce(col("book_in").cast("string"), lit(NULL_MARK)),
             coalesce(col("book_out").cast("string"), lit(NULL_MARK)),
             coalesce(upper(expr("trim(facility_code)")), lit(NULL_MARK)));
-    Column laterRow =
+    Column personRow =
         struct(
             col(STAY_KEY).as("s"),
             expr(FacilityNameConflicts.CODE_KEY_SQL).as("c"),
             col("book_in").as("b"));
-    String nextOfStay = "get(filter(" + LATER_ROWS_OF_STAY + ", x -> x.s = " + STAY_KEY + "), 0)";
+    String nextOfStay =
+        "get(filter("
+            + PERSON_ROWS
+            + ", (x, i) -> i >= "
+            + ROW_POSITION
+            + " AND x.s = "
+            + STAY_KEY
+            + "), 0)";
 
     return keyed
         .select(
             col("*"),
+            row_number().over(ordered).as(ROW_POSITION),
             max(coalesce(col("book_out"), expr(OPEN_END_SQL))).over(earlier).as(PREV_MAX_END),
-            coalesce(array_contains(collect_list(twinKey).over(earlier), twinKey), lit(false))
-                .as(EARLIER_TWIN),
-            collect_list(laterRow).over(later).as(LATER_ROWS_OF_STAY),
+            collect_list(twinKey).over(whole).as(TWIN_KEYS),
+            twinKey.as(TWIN_KEY),
+            collect_list(personRow).over(whole).as(PERSON_ROWS),
             coalesce(
                     array_contains(
                         collect_set(when(col("stay_book_out").isNotNull(), col(STAY_KEY))).over(whole),
@@ -108,9 +122,19 @@ public final class PersonOrdering {
                     lit(false))
                 .as(STAY_HAS_BOOK_OUT),
             max(col("book_in")).over(whole).as(PERSON_MAX_BOOK_IN))
+        .withColumn(
+            EARLIER_TWIN,
+            expr(
+                "exists(slice("
+                    + TWIN_KEYS
+                    + ", 1, "
+                    + ROW_POSITION
+                    + " - 1), k -> k = "
+                    + TWIN_KEY
+                    + ")"))
         .withColumn(LATER_IN_STAY, expr(nextOfStay + " IS NOT NULL"))
         .withColumn(NEXT_IN_STAY_CODE, expr(nextOfStay + ".c"))
         .withColumn(NEXT_IN_STAY_BOOK_IN, expr(nextOfStay + ".b"))
-        .drop(LATER_ROWS_OF_STAY, STAY_KEY);
+        .drop(PERSON_ROWS, TWIN_KEYS, TWIN_KEY, ROW_POSITION, STAY_KEY);
   }
 }

@@ -154,8 +154,7 @@ public final class BedDays {
       boolean byCode,
       Optional<LocalDateTime> extractDate,
       Function<String, Optional<FacilityRate>> reference) {
-    Column key =
-        byCode ? upper(trim(col("facility_code"))) : trim(col("facility_name"));
+    Column key = facilityKey(byCode);
     Column end =
         extractDate.isPresent()
             ? coalesce(col("book_out"), when(col("book_in").isNotNull(), lit(extractDate.get())))
@@ -215,17 +214,23 @@ public final class BedDays {
     }
 
     Map<String, Long> failed = new HashMap<>();
-    Column findingKey =
-        byCode ? upper(trim(col("facility_code"))) : trim(col("facility_name"));
     for (Row row :
         findings
-            .groupBy(findingKey.as("key"))
+            .groupBy(facilityKey(byCode).as("key"))
             .agg(countDistinct(col("source_file"), col("source_row")))
             .collectAsList()) {
       failed.put(row.getString(0), row.getLong(1));
     }
 
     return assemble(counts, names, bedDays, failed, byCode, extractDate, reference);
+  }
+
+  /**
+   * A facility's key in a table with {@code facility_code} and {@code facility_name} (placements
+   * or findings): the upper-cased trimmed code, or the trimmed name when the layout has no codes.
+   */
+  private static Column facilityKey(boolean byCode) {
+    return byCode ? upper(trim(col("facility_code"))) : trim(col("facility_name"));
   }
 
   private static BedDays assemble(

@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -28,6 +27,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.detentionaudit.core.InputException;
 import org.detentionaudit.core.layout.Layout;
 import org.detentionaudit.core.layout.LayoutCatalog;
@@ -267,29 +267,13 @@ public final class InputLoader {
       List<WorkbookPlan> workbookPlans,
       List<Dataset<Row>> parquetOutputs,
       Broadcast<HadoopConfigurationCarrier> configuration) {
-    List<Dataset<Row>> parts = new ArrayList<>();
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    if (!textPlans.isEmpty()) {
-      FlatMapFunction<TextFilePlan, Row> readFile =
-          plan -> TextFileParser.open(plan, configuration.value().configuration());
-      // One partition per file: each task streams one whole file.
-      JavaRDD<Row> rows = jsc.parallelize(textPlans, textPlans.size()).flatMap(readFile);
-      parts.add(spark.createDataFrame(rows, PlacementSchema.PARSE_OUTPUT));
-    }
-    if (!workbookPlans.isEmpty()) {
-      FlatMapFunction<WorkbookPlan, Row> readWorkbook =
-          plan -> WorkbookParser.open(plan, configuration.value().configuration());
-      // One partition per workbook: each task streams the workbook's data sheets in order.
-      JavaRDD<Row> rows =
-          jsc.parallelize(workbookPlans, workbookPlans.size()).flatMap(readWorkbook);
-      parts.add(spark.createDataFrame(rows, PlacementSchema.PARSE_OUTPUT));
-    }
-    parts.addAll(parquetOutputs);
-    Dataset<Row> all = parts.get(0);
-    for (int i = 1; i < parts.size(); i++) {
-      all = all.union(parts.get(i));
-    }
-    return all;
+    return streamedUnion(
+        PlacementSchema.PARSE_OUTPUT,
+        textPlans,
+        plan -> TextFileParser.open(plan, configuration.value().configuration()),
+        workbookPlans,
+        plan -> WorkbookParser.open(plan, configuration.value().configuration()),
+        parquetOutputs);
   }
 
   /** The raw cells of every input (lazy: read again when used), as {@link RawColumns#SCHEMA}. */
@@ -298,22 +282,36 @@ public final class InputLoader {
       List<WorkbookColumns> workbookColumns,
       List<Dataset<Row>> parquetCells,
       Broadcast<HadoopConfigurationCarrier> configuration) {
+    return streamedUnion(
+        RawColumns.SCHEMA,
+        textPlans,
+        plan -> TextFileParser.cells(plan, configuration.value().configuration()),
+        workbookColumns,
+        columns -> WorkbookParser.cells(columns, configuration.value().configuration()),
+        parquetCells);
+  }
+
+  /**
+   * The union of the text files' rows, the workbooks' rows (each read by {@code readFile} and
+   * {@code readWorkbook} in a task of its own: one partition per file or workbook, which the task
+   * streams whole, in order) and the Parquet inputs' rows, all of {@code schema}.
+   */
+  private <T, W> Dataset<Row> streamedUnion(
+      StructType schema,
+      List<T> textPlans,
+      FlatMapFunction<T, Row> readFile,
+      List<W> workbooks,
+      FlatMapFunction<W, Row> readWorkbook,
+      List<Dataset<Row>> parquetParts) {
     List<Dataset<Row>> parts = new ArrayList<>();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     if (!textPlans.isEmpty()) {
-      FlatMapFunction<TextFilePlan, Row> readFile =
-          plan -> TextFileParser.cells(plan, configuration.value().configuration());
-      JavaRDD<Row> rows = jsc.parallelize(textPlans, textPlans.size()).flatMap(readFile);
-      parts.add(spark.createDataFrame(rows, RawColumns.SCHEMA));
+      parts.add(spark.createDataFrame(jsc.parallelize(textPlans, textPlans.size()).flatMap(readFile), schema));
     }
-    if (!workbookColumns.isEmpty()) {
-      FlatMapFunction<WorkbookColumns, Row> readWorkbook =
-          columns -> WorkbookParser.cells(columns, configuration.value().configuration());
-      JavaRDD<Row> rows =
-          jsc.parallelize(workbookColumns, workbookColumns.size()).flatMap(readWorkbook);
-      parts.add(spark.createDataFrame(rows, RawColumns.SCHEMA));
+    if (!workbooks.isEmpty()) {
+      parts.add(spark.createDataFrame(jsc.parallelize(workbooks, workbooks.size()).flatMap(readWorkbook), schema));
     }
-    parts.addAll(parquetCells);
+    parts.addAll(parquetParts);
     Dataset<Row> all = parts.get(0);
     for (int i = 1; i < parts.size(); i++) {
       all = all.union(parts.get(i));

@@ -20,6 +20,8 @@ import org.detentionaudit.core.check.RuleOutcome;
 import org.detentionaudit.core.load.LoadedDataset;
 import org.detentionaudit.core.measure.BedDays;
 import org.detentionaudit.core.measure.FacilityUse;
+import org.detentionaudit.core.progress.AuditStage;
+import org.detentionaudit.core.progress.StageTracker;
 import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.report.FindingSample;
 import org.detentionaudit.core.report.FirstFindings;
@@ -48,6 +50,7 @@ public final class AuditResult implements AutoCloseable {
   private final LoadedDataset loaded;
   private final BedDays bedDays;
   private final FacilityReference facilities;
+  private final StageTracker stages;
   private Dataset<Row> profile;
 
   AuditResult(
@@ -56,8 +59,10 @@ public final class AuditResult implements AutoCloseable {
       RuleEvaluation evaluation,
       LoadedDataset loaded,
       BedDays bedDays,
-      FacilityReference facilities) {
+      FacilityReference facilities,
+      StageTracker stages) {
     this.spark = spark;
+    this.stages = stages;
     this.bedDays = bedDays;
     this.runSummary = runSummary;
     this.evaluation = evaluation;
@@ -109,8 +114,10 @@ public final class AuditResult implements AutoCloseable {
    */
   public Dataset<Row> profile() {
     if (profile == null) {
+      stages.begin(AuditStage.PROFILE);
       LOG.info("Profiling input columns");
       profile = ColumnProfile.of(spark, loaded.rawColumns());
+      stages.end();
     }
     return profile;
   }
@@ -150,6 +157,7 @@ public final class AuditResult implements AutoCloseable {
   public void write(String dir, boolean overwrite) {
     try (AtomicOutputFolder out =
         AtomicOutputFolder.open(dir, overwrite, spark.sparkContext().hadoopConfiguration())) {
+      stages.begin(AuditStage.WRITE_TABLES);
       LOG.info("Writing outputs");
       summary().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath("summary.parquet"));
       findings().write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath("findings.parquet"));
@@ -178,11 +186,13 @@ public final class AuditResult implements AutoCloseable {
           .write()
           .mode(SaveMode.ErrorIfExists)
           .parquet(out.stagingPath("profile.parquet"));
+      stages.begin(AuditStage.REPORT);
       out.writeText("summary.json", SummaryJson.write(runSummary));
       out.writeText(
           "report.html", HtmlReport.render(reportData(breakdown, columnProfile.collectAsList())));
       breakdown.unpersist();
       out.commit();
+      stages.end();
       LOG.info("Outputs written to {}", dir);
     } catch (IOException e) {
       throw new IllegalStateException("Cannot write outputs to " + dir + ": " + e.getMessage(), e);

@@ -22,6 +22,9 @@ import org.detentionaudit.core.load.LoadedDataset;
 import org.detentionaudit.core.measure.BedDays;
 import org.detentionaudit.core.measure.DatasetFacts;
 import org.detentionaudit.core.measure.FacilityRate;
+import org.detentionaudit.core.progress.AuditProgress;
+import org.detentionaudit.core.progress.AuditStage;
+import org.detentionaudit.core.progress.StageTracker;
 import org.detentionaudit.core.reference.FacilityEntry;
 import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.report.RuleSummaryRow;
@@ -61,6 +64,7 @@ public final class DetentionAudit {
   private LayoutCatalog layouts = LayoutCatalog.builtIn();
   private Optional<LocalDateTime> extractDate = Optional.empty();
   private FacilityReference facilities = FacilityReference.bundled();
+  private AuditProgress progress = AuditProgress.NONE;
 
   private DetentionAudit(SparkSession spark) {
     this.spark = Objects.requireNonNull(spark, "spark");
@@ -156,6 +160,17 @@ public final class DetentionAudit {
   }
 
   /**
+   * Tells {@code progress} how far the audit has got: {@link #run()} announces the stages {@link
+   * AuditStage#LOAD} to {@link AuditStage#BED_DAYS}, and the result's {@link AuditResult#write}
+   * the rest. The default ignores them. For rows done, wrap it in a {@link
+   * org.detentionaudit.core.progress.StageRowCounter}.
+   */
+  public DetentionAudit progress(AuditProgress progress) {
+    this.progress = Objects.requireNonNull(progress, "progress");
+    return this;
+  }
+
+  /**
    * Runs the audit.
    *
    * @throws InputException when an input cannot be read (the message names the file and the fix)
@@ -165,9 +180,13 @@ public final class DetentionAudit {
       throw new InputException("Cannot run the audit: no input given. Pass at least one --input PATH.");
     }
     Instant started = Instant.now();
+    StageTracker stages = new StageTracker(progress);
+    stages.begin(AuditStage.LOAD);
     LOG.info("Loading {} input path(s)", inputs.size());
     LoadedDataset loaded = new InputLoader(spark, layouts).load(List.copyOf(inputs), layout, sheet);
     try {
+      stages.inputRows(loaded.inputs().stream().mapToLong(InputAccounting::rowsRead).sum());
+      stages.begin(AuditStage.MEASURE);
       LOG.info("Measuring the dataset");
       DatasetFacts facts = DatasetFacts.of(loaded.placements());
       ExtractDate extract = extractDate.map(ExtractDate::given).orElseGet(() -> inferExtractDate(facts));
@@ -178,7 +197,9 @@ public final class DetentionAudit {
               loaded.placements(),
               loaded.availableFields(),
               rules.enabled(),
-              new RuleContext(extract.value(), facilities, loaded.windowStart()));
+              new RuleContext(extract.value(), facilities, loaded.windowStart()),
+              stages);
+      stages.begin(AuditStage.BED_DAYS);
       LOG.info("Measuring bed-days and cost");
       BedDays bedDays =
           BedDays.measure(
@@ -207,7 +228,8 @@ public final class DetentionAudit {
               bedDays.summary(),
               new RunSummary.FacilityReferenceSummary(
                   facilities.description(), facilities.size(), facilities.rows()));
-      return new AuditResult(spark, summary, evaluation, loaded, bedDays, facilities);
+      stages.end();
+      return new AuditResult(spark, summary, evaluation, loaded, bedDays, facilities, stages);
     } catch (RuntimeException e) {
       loaded.unpersist();
       throw e;

@@ -2,6 +2,7 @@ package org.detentionaudit.jobs;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,17 +17,24 @@ import org.detentionaudit.core.DetentionAudit;
 import org.detentionaudit.core.InputException;
 import org.detentionaudit.core.check.RuleOutcome;
 import org.detentionaudit.core.layout.LayoutCatalog;
+import org.detentionaudit.core.progress.AuditProgress;
+import org.detentionaudit.core.progress.StageRowCounter;
 import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.write.AtomicOutputFolder;
 import org.detentionaudit.rules.RuleCatalog;
 import org.detentionaudit.rules.RuleStatus;
 import org.detentionaudit.rules.Severity;
+import org.slf4j.MDC;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code detention-audit audit}: runs the audit and writes the output folder. */
+/**
+ * {@code detention-audit audit}: runs the audit and writes the output folder. The summary goes to
+ * stdout; progress (stage, rows done, time left) and the log's stage lines go to stderr, unless
+ * {@code --quiet}.
+ */
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
@@ -92,8 +100,35 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace the output folder if it exists.")
   boolean overwrite;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "No progress and no stage lines on stderr; warnings and errors still show, the summary on"
+              + " stdout is unchanged, and the log file (DETENTION_AUDIT_LOG) still gets everything.")
+  boolean quiet;
+
+  /**
+   * The logging context key that {@code log4j2.properties} reads to keep the console to warnings
+   * and errors; set on the command's thread, which is the one that logs the audit's stages.
+   */
+  static final String CONSOLE_MDC_KEY = "detention.audit.console";
+
+  /** The {@link #CONSOLE_MDC_KEY} value for {@code --quiet}. */
+  static final String QUIET = "quiet";
+
   @Override
   public Integer call() {
+    if (quiet) {
+      MDC.put(CONSOLE_MDC_KEY, QUIET);
+    }
+    try {
+      return audit();
+    } finally {
+      MDC.remove(CONSOLE_MDC_KEY);
+    }
+  }
+
+  private int audit() {
     PrintWriter out = spec.commandLine().getOut();
     // Everything that can be checked without data is checked before Spark starts.
     FacilityReference reference =
@@ -106,6 +141,13 @@ final class AuditCommand implements Callable<Integer> {
 
     boolean joined = SparkSessions.hasActive();
     SparkSession spark = SparkSessions.create(master);
+    StageRowCounter counter =
+        quiet
+            ? null
+            : StageRowCounter.attach(
+                spark,
+                new ConsoleProgress(
+                    spec.commandLine().getErr(), Clock.systemDefaultZone(), ConsoleProgress.LINE_INTERVAL));
     try (AuditResult result =
         DetentionAudit.on(spark)
             .inputs(inputs)
@@ -115,11 +157,15 @@ final class AuditCommand implements Callable<Integer> {
             .rules(catalog)
             .extractDate(extract)
             .facilities(reference)
+            .progress(counter == null ? AuditProgress.NONE : counter)
             .run()) {
       result.write(output, overwrite);
       ConsoleSummary.print(out, result.runSummary(), output);
       return exitStatus(result.outcomes());
     } finally {
+      if (counter != null) {
+        counter.close();
+      }
       if (!joined) {
         spark.stop(); // stop only what this command started, never a caller's session
       }

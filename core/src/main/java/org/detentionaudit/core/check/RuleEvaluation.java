@@ -24,6 +24,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.detentionaudit.core.check.deequ.DeequPredicateCounter;
+import org.detentionaudit.core.progress.AuditProgress;
+import org.detentionaudit.core.progress.AuditStage;
+import org.detentionaudit.core.progress.StageTracker;
 import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.Rule;
 import org.detentionaudit.rules.RuleKind;
@@ -120,6 +123,21 @@ public final class RuleEvaluation {
       Set<CanonicalField> availableFields,
       List<Rule> rules,
       RuleContext context) {
+    return run(placements, availableFields, rules, context, new StageTracker(AuditProgress.NONE));
+  }
+
+  /**
+   * Runs the rules as {@link #run(Dataset, Set, List, RuleContext)}, announcing the stages {@link
+   * AuditStage#COLUMN_RULES} and {@link AuditStage#PERSON_RULES} to {@code stages} (the last one
+   * is left open).
+   */
+  public static RuleEvaluation run(
+      Dataset<Row> placements,
+      Set<CanonicalField> availableFields,
+      List<Rule> rules,
+      RuleContext context,
+      StageTracker stages) {
+    stages.begin(AuditStage.COLUMN_RULES);
     Map<Rule, String> missing = new HashMap<>();
     for (Rule rule : rules) {
       String lacking = lacking(rule, availableFields, context);
@@ -166,6 +184,7 @@ public final class RuleEvaluation {
         deequPredicates.size(),
         seconds(started));
 
+    stages.begin(AuditStage.PERSON_RULES);
     started = System.nanoTime();
     Dataset<Row> findings = findings(placements, applicable);
     findings.persist(StorageLevel.MEMORY_AND_DISK());

@@ -1,5 +1,6 @@
 /**
- * The only package that sees Deequ and Scala types: it turns named SQL predicates into Deequ
- * analyzers, runs them in one shared scan and hands plain Java counts back.
+ * The only package that sees Deequ, and but for {@code progress.TaskRows} (Spark's task metrics)
+ * the only one that sees Scala types: it turns named SQL predicates into Deequ analyzers, runs them
+ * in one shared scan and hands plain Java counts back.
  */
 package org.detentionaudit.core.check.deequ;

@@ -1,0 +1,8 @@
+/**
+ * How an audit tells its caller how far it has got: the stages of a run ({@link
+ * org.detentionaudit.core.progress.AuditStage}), the callback that hears them ({@link
+ * org.detentionaudit.core.progress.AuditProgress}), and a Spark listener that counts the rows each
+ * stage has handled ({@link org.detentionaudit.core.progress.StageRowCounter}). Nothing here
+ * prints: the command line decides what a person sees.
+ */
+package org.detentionaudit.core.progress;

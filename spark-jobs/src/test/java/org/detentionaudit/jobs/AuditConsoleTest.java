@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.detentionaudit.core.progress.AuditStage;
-import org.detentionaudit.core.report.SummaryJson;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,7 +78,7 @@ class AuditConsoleTest {
     StringWriter text = new StringWriter();
     ConsoleSummary.print(
         new PrintWriter(text),
-        SummaryJson.read(Files.readString(output.resolve("summary.json"))),
+        AuditRun.summaryOf(output),
         output.toString());
     return text.toString();
   }

@@ -13,7 +13,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.report.RuleSummaryRow;
 import org.detentionaudit.core.report.RunSummary;
-import org.detentionaudit.core.report.SummaryJson;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
@@ -84,8 +83,7 @@ class AuditEndToEndTest {
     List<Row> parquet = spark.read().parquet(out.resolve("summary.parquet").toString()).collectAsList();
     assertThat(parquet).hasSize(summary.rules().size());
     for (Row row : parquet) {
-      RuleSummaryRow json =
-          summary.rules().stream().filter(r -> r.ruleId().equals(row.getAs("rule_id"))).findFirst().orElseThrow();
+      RuleSummaryRow json = AuditRun.rule(summary, row.<String>getAs("rule_id"));
       assertThat((Long) row.getAs("records_failed")).isEqualTo(json.recordsFailed());
       assertThat((Long) row.getAs("records_checked")).isEqualTo(json.recordsChecked());
       assertThat((String) row.getAs("status")).isEqualTo(json.status());
@@ -168,7 +166,7 @@ class AuditEndToEndTest {
             "audit", "--input", folder.resolve(file).toString(), "--output", output.toString(),
             "--extract-date", late.extractDate());
     assertThat(run.status()).as(run.err()).isZero();
-    RunSummary summary = SummaryJson.read(Files.readString(output.resolve("summary.json")));
+    RunSummary summary = AuditRun.summaryOf(output);
     assertThat(summary.extractDateOrigin()).isEqualTo("given");
     ManifestAssertions.assertRulesMatch(summary, late, file);
   }
@@ -183,7 +181,7 @@ class AuditEndToEndTest {
     CommandRun run =
         CommandRun.of("audit", "--input", folder.toString(), "--input", data.resolve("ddp-2025.csv.gz").toString(), "--output", output.toString());
     assertThat(run.status()).as(run.err()).isZero();
-    RunSummary two = SummaryJson.read(Files.readString(output.resolve("summary.json")));
+    RunSummary two = AuditRun.summaryOf(output);
     assertThat(two.inputs()).hasSize(2);
     assertThat(two.rowsRead()).isEqualTo(2 * one.rowsRead());
     // The second copy duplicates every record with a person id: each becomes a duplicate.
@@ -195,16 +193,13 @@ class AuditEndToEndTest {
 
   private RunSummary audit(String file) throws IOException {
     Path output = dir.resolve("out-" + file);
-    CommandRun run =
-        CommandRun.of(
-            "audit", "--input", data.resolve(file).toString(), "--output", output.toString(), "--overwrite");
-    assertThat(run.status()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Report: " + output + "/report.html");
-    return SummaryJson.read(Files.readString(output.resolve("summary.json")));
+    AuditRun run = AuditRun.of(output, "--input", data.resolve(file).toString());
+    assertThat(run.console().out()).contains("Report: " + output + "/report.html");
+    return run.summary();
   }
 
   private static RuleSummaryRow find(RunSummary summary, String ruleId) {
-    return summary.rules().stream().filter(r -> r.ruleId().equals(ruleId)).findFirst().orElseThrow();
+    return AuditRun.rule(summary, ruleId);
   }
 
   private static Map<String, String> comparable(RunSummary summary) {

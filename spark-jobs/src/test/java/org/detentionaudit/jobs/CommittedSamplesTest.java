@@ -3,10 +3,8 @@ package org.detentionaudit.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.detentionaudit.core.report.RunSummary;
-import org.detentionaudit.core.report.SummaryJson;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.sample.Manifest;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +30,7 @@ class CommittedSamplesTest {
     CommandRun run =
         CommandRun.of("audit", "--input", SAMPLES.resolve(folder).toString(), "--output", output.toString());
     assertThat(run.status()).as(run.err()).isZero();
-    RunSummary summary = SummaryJson.read(Files.readString(output.resolve("summary.json")));
+    RunSummary summary = AuditRun.summaryOf(output);
     assertThat(summary.rowsRead()).isEqualTo(manifest.placements());
     assertThat(summary.rowsQuarantined()).isZero();
     assertThat(summary.extractDate()).isEqualTo(manifest.extractDate());

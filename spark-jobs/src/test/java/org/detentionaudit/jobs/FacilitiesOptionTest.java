@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.detentionaudit.core.report.RuleSummaryRow;
 import org.detentionaudit.core.report.RunSummary;
-import org.detentionaudit.core.report.SummaryJson;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -89,21 +90,12 @@ class FacilitiesOptionTest {
   }
 
   private RunSummary audit(Path input, String output, String... extra) throws IOException {
-    Path out = dir.resolve(output);
-    String[] args = new String[4 + extra.length + 2];
-    args[0] = "audit";
-    args[1] = "--input";
-    args[2] = input.toString();
-    System.arraycopy(extra, 0, args, 3, extra.length);
-    args[3 + extra.length] = "--output";
-    args[4 + extra.length] = out.toString();
-    args[5 + extra.length] = "--overwrite";
-    CommandRun run = CommandRun.of(args);
-    assertThat(run.status()).as(run.err()).isZero();
-    return SummaryJson.read(Files.readString(out.resolve("summary.json")));
+    List<String> args = new ArrayList<>(List.of("--input", input.toString()));
+    args.addAll(List.of(extra));
+    return AuditRun.of(dir.resolve(output), args.toArray(new String[0])).summary();
   }
 
   private static RuleSummaryRow unknownCode(RunSummary summary) {
-    return summary.rules().stream().filter(r -> r.ruleId().equals("facility.unknown_code")).findFirst().orElseThrow();
+    return AuditRun.rule(summary, "facility.unknown_code");
   }
 }

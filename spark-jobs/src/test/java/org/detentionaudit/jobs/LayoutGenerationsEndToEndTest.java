@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.detentionaudit.core.report.RuleSummaryRow;
 import org.detentionaudit.core.report.RunSummary;
-import org.detentionaudit.core.report.SummaryJson;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
@@ -115,7 +114,7 @@ class LayoutGenerationsEndToEndTest {
             "--layout-file", yaml.toString(), "--layout", "seattle-book-ins",
             "--output", output.toString());
     assertThat(run.status()).as(run.err()).isZero();
-    RunSummary summary = SummaryJson.read(Files.readString(output.resolve("summary.json")));
+    RunSummary summary = AuditRun.summaryOf(output);
     assertThat(summary.inputs().get(0).layout()).isEqualTo("seattle-book-ins");
     assertThat(find(summary, "placement.missing_book_in").recordsFailed())
         .isEqualTo(manifest.expected("ice-initial-book-ins.csv.gz", "placement.missing_book_in").recordsFailed());
@@ -128,7 +127,7 @@ class LayoutGenerationsEndToEndTest {
         CommandRun.of("audit", "--input", data.resolve("ice-history-2010-2014.tsv").toString(),
             "--layout", "ice-history-2010-2014", "--output", output.toString());
     assertThat(run.status()).as(run.err()).isZero();
-    assertThat(SummaryJson.read(Files.readString(output.resolve("summary.json"))).inputs().get(0).layout())
+    assertThat(AuditRun.summaryOf(output).inputs().get(0).layout())
         .isEqualTo("ice-history-2010-2014");
 
     CommandRun unknown =
@@ -151,14 +150,10 @@ class LayoutGenerationsEndToEndTest {
   }
 
   private RunSummary audit(String file, String outputName) throws IOException {
-    Path output = dir.resolve(outputName);
-    CommandRun run =
-        CommandRun.of("audit", "--input", data.resolve(file).toString(), "--output", output.toString(), "--overwrite");
-    assertThat(run.status()).as(run.err()).isZero();
-    return SummaryJson.read(Files.readString(output.resolve("summary.json")));
+    return AuditRun.of(dir.resolve(outputName), "--input", data.resolve(file).toString()).summary();
   }
 
   private static RuleSummaryRow find(RunSummary summary, String ruleId) {
-    return summary.rules().stream().filter(r -> r.ruleId().equals(ruleId)).findFirst().orElseThrow();
+    return AuditRun.rule(summary, ruleId);
   }
 }

@@ -3,13 +3,11 @@ package org.detentionaudit.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.report.RunSummary;
-import org.detentionaudit.core.report.SummaryJson;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
@@ -37,7 +35,7 @@ class QuarantineEndToEndTest {
         CommandRun.of("audit", "--input", dir.resolve(spec.relativePath()).toString(), "--output", output.toString());
     assertThat(run.status()).as(run.err()).isZero();
 
-    RunSummary summary = SummaryJson.read(Files.readString(output.resolve("summary.json")));
+    RunSummary summary = AuditRun.summaryOf(output);
     RunSummary.InputSummary input = summary.inputs().get(0);
     assertThat(input.rowsQuarantined()).isEqualTo(17).isEqualTo(manifest.malformedLines().count());
     assertThat(input.rowsLoaded()).isEqualTo(manifest.placements());

@@ -12,7 +12,6 @@ import org.apache.spark.sql.SparkSession;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.detentionaudit.core.report.RuleSummaryRow;
 import org.detentionaudit.core.report.RunSummary;
-import org.detentionaudit.core.report.SummaryJson;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.jobs.browser.HeadlessChromium;
 import org.detentionaudit.jobs.browser.RenderedPage;
@@ -40,7 +39,7 @@ class ReportInBrowserTest {
     Path output = dir.resolve("audit");
     CommandRun run = CommandRun.of("audit", "--input", SAMPLE.toString(), "--output", output.toString());
     assertThat(run.status()).as(run.err()).isZero();
-    RunSummary summary = SummaryJson.read(Files.readString(output.resolve("summary.json")));
+    RunSummary summary = AuditRun.summaryOf(output);
     Path artifacts = HeadlessChromium.artifactDirectory();
     Path screenshot = artifacts.resolve("report-ddp-2025.png");
     Files.copy(output.resolve("report.html"), artifacts.resolve("report-ddp-2025.html"), StandardCopyOption.REPLACE_EXISTING);

@@ -3,14 +3,12 @@ package org.detentionaudit.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.report.RunSummary;
-import org.detentionaudit.core.report.SummaryJson;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
@@ -125,12 +123,6 @@ class XlsxEndToEndTest {
   }
 
   private RunSummary audit(String name, String... inputArgs) throws IOException {
-    Path output = dir.resolve("out-" + name);
-    List<String> args = new ArrayList<>(List.of("audit"));
-    args.addAll(List.of(inputArgs));
-    args.addAll(List.of("--output", output.toString(), "--overwrite"));
-    CommandRun run = CommandRun.of(args.toArray(new String[0]));
-    assertThat(run.status()).as(run.err()).isZero();
-    return SummaryJson.read(Files.readString(output.resolve("summary.json")));
+    return AuditRun.of(dir.resolve("out-" + name), inputArgs).summary();
   }
 }

@@ -68,6 +68,8 @@ public final class RuleEvaluation {
    * that gives it.
    */
   public static final String WINDOW_START = "covers_from";
+  /** The Deequ scan's key for the number of placements. */
+  private static final String ROWS_KEY = "rows";
 
   private final List<RuleOutcome> outcomes;
   private final Dataset<Row> findings;
@@ -177,6 +179,7 @@ public final class RuleEvaluation {
             deequPredicates.put(failedKey(rule), predicate.failedWhereCheckedSql());
           }
         });
+    deequPredicates.put(ROWS_KEY, "true"); // the number of placements, for the per-person sort
     long started = System.nanoTime();
     Map<String, Long> deequCounts = DeequPredicateCounter.count(placements, deequPredicates);
     LOG.info(
@@ -186,7 +189,7 @@ public final class RuleEvaluation {
 
     stages.begin(AuditStage.PERSON_RULES);
     started = System.nanoTime();
-    Dataset<Row> findings = findings(placements, applicable);
+    Dataset<Row> findings = findings(placements, applicable, deequCounts.get(ROWS_KEY));
     findings.persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Long> findingCounts = new HashMap<>();
     for (Row row : findings.groupBy("rule_id").count().collectAsList()) {
@@ -220,7 +223,8 @@ public final class RuleEvaluation {
     return new RuleEvaluation(outcomes, findings, placements, applicable);
   }
 
-  private static Dataset<Row> findings(Dataset<Row> placements, Map<Rule, RulePredicate> applicable) {
+  private static Dataset<Row> findings(
+      Dataset<Row> placements, Map<Rule, RulePredicate> applicable, long rows) {
     List<String> columns = new ArrayList<>(FINDING_COLUMNS);
     if (applicable.isEmpty()) {
       return placements
@@ -231,7 +235,7 @@ public final class RuleEvaluation {
     }
     boolean needsPerson =
         applicable.keySet().stream().anyMatch(r -> r.kind().scope() == RuleScope.PERSON);
-    Dataset<Row> flagged = needsPerson ? PersonOrdering.addPersonColumns(placements) : placements;
+    Dataset<Row> flagged = needsPerson ? PersonOrdering.addPersonColumns(placements, rows) : placements;
     Column[] failures =
         applicable.entrySet().stream()
             .map(

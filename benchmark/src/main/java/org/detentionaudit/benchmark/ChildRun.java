@@ -36,7 +36,8 @@ record ChildRun(double seconds, long peakRssBytes, int exitCode) {
     long started = System.nanoTime();
     Process process = builder.start();
     Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-    long peak = 0;
+    // A first reading at once: a child that fails fast (a usage error) may end before the first poll.
+    long peak = highWaterMark(status);
     while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
       peak = Math.max(peak, highWaterMark(status));
     }

@@ -11,8 +11,8 @@ import org.detentionaudit.core.report.RuleSummaryRow;
 import org.detentionaudit.core.report.RunSummary;
 import org.detentionaudit.core.report.SummaryJson;
 
-/** One successful {@code audit} run of the command line: its console, its output folder and its summary.json. */
-record AuditRun(CommandRun console, Path output, RunSummary summary) {
+/** One successful {@code audit} run of the command line: its console and the summary.json it wrote. */
+record AuditRun(CommandRun console, RunSummary summary) {
 
   /**
    * Runs {@code audit ARGS --output OUTPUT --overwrite}, asserts that it exits 0 (showing its error
@@ -24,7 +24,7 @@ record AuditRun(CommandRun console, Path output, RunSummary summary) {
     command.addAll(List.of("--output", output.toString(), "--overwrite"));
     CommandRun console = CommandRun.of(command.toArray(new String[0]));
     assertThat(console.status()).as(console.err()).isZero();
-    return new AuditRun(console, output, summaryOf(output));
+    return new AuditRun(console, summaryOf(output));
   }
 
   /** The summary.json of an audit output folder. */

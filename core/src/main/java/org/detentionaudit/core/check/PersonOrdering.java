@@ -109,9 +109,10 @@ public final class PersonOrdering {
                     upper(expr("trim(person_id)")),
                     concat(lit("\u0000no-person-"), col("input_order").cast("string"))))
             .withColumn(STAY_KEY, coalesce(col("stay_book_in").cast("string"), lit(NULL_MARK)));
-    if (partitionsFor(rows, configured) > configured) {
+    int partitions = partitionsFor(rows, configured);
+    if (partitions > configured) {
       // The window's partitioning by person is satisfied by this one: still a single exchange.
-      keyed = keyed.repartition(partitionsFor(rows, configured), col(PERSON_KEY));
+      keyed = keyed.repartition(partitions, col(PERSON_KEY));
     }
     WindowSpec ordered =
         Window.partitionBy(col(PERSON_KEY))

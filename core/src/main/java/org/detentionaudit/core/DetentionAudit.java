@@ -22,6 +22,7 @@ import org.detentionaudit.core.load.LoadedDataset;
 import org.detentionaudit.core.measure.BedDays;
 import org.detentionaudit.core.measure.DatasetFacts;
 import org.detentionaudit.core.measure.FacilityRate;
+import org.detentionaudit.core.measure.MeasureStatus;
 import org.detentionaudit.core.progress.AuditProgress;
 import org.detentionaudit.core.progress.AuditStage;
 import org.detentionaudit.core.progress.StageTracker;
@@ -29,7 +30,7 @@ import org.detentionaudit.core.reference.FacilityEntry;
 import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.report.RuleSummaryRow;
 import org.detentionaudit.core.report.RunSummary;
-import org.detentionaudit.rules.CanonicalField;
+import org.detentionaudit.rules.Measure;
 import org.detentionaudit.rules.RuleCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -188,7 +189,7 @@ public final class DetentionAudit {
       stages.inputRows(loaded.inputs().stream().mapToLong(InputAccounting::rowsRead).sum());
       stages.begin(AuditStage.MEASURE);
       LOG.info("Measuring the dataset");
-      DatasetFacts facts = DatasetFacts.of(loaded.placements());
+      DatasetFacts facts = DatasetFacts.of(loaded.placements(), loaded.availableFields());
       ExtractDate extract = extractDate.map(ExtractDate::given).orElseGet(() -> inferExtractDate(facts));
       LOG.info("Checking {} rule(s); extract date {} ({})", rules.enabled().size(),
           extract.value().map(Object::toString).orElse("unknown"), extract.origin());
@@ -205,8 +206,7 @@ public final class DetentionAudit {
           BedDays.measure(
               loaded.placements(),
               evaluation.findings(),
-              loaded.availableFields().contains(CanonicalField.FACILITY_CODE)
-                  || !loaded.availableFields().contains(CanonicalField.FACILITY_NAME),
+              loaded.availableFields(),
               extract.value(),
               code -> facilities.find(code).map(DetentionAudit::rateOf));
       List<RunSummary.InputSummary> inputSummaries =
@@ -224,10 +224,11 @@ public final class DetentionAudit {
               extract.origin(),
               evaluation.outcomes().stream().map(RuleSummaryRow::of).toList(),
               facts,
-              bedDays.facilitySummary(),
+              Measure.FACILITIES.applicableTo(loaded.availableFields()) ? bedDays.facilitySummary() : null,
               bedDays.summary(),
               new RunSummary.FacilityReferenceSummary(
-                  facilities.description(), facilities.size(), facilities.rows()));
+                  facilities.description(), facilities.size(), facilities.rows()),
+              MeasureStatus.of(loaded.availableFields()));
       stages.end();
       return new AuditResult(spark, summary, evaluation, loaded, bedDays, facilities, stages);
     } catch (RuntimeException e) {

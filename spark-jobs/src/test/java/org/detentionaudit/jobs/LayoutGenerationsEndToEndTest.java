@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.detentionaudit.core.layout.LayoutCatalog;
+import org.detentionaudit.core.measure.MeasureStatus;
 import org.detentionaudit.core.report.RuleSummaryRow;
 import org.detentionaudit.core.report.RunSummary;
 import org.detentionaudit.core.testing.SharedSpark;
+import org.detentionaudit.rules.CanonicalField;
+import org.detentionaudit.rules.Measure;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
 import org.detentionaudit.sample.write.Layout;
@@ -63,8 +72,10 @@ class LayoutGenerationsEndToEndTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
-  void eachLayoutIsDetectedAndJudgedOnWhatItCarries(String file, String layout) throws IOException {
+  void eachLayoutIsDetectedAndJudgedOnWhatItCarries(String file, String layout, SparkSession spark)
+      throws IOException {
     RunSummary summary = audit(file, "out-" + file);
+    assertMeasuresAsTheLayoutAllows(summary, layout, dir.resolve("out-" + file), spark);
     assertThat(summary.inputs()).singleElement().satisfies(input -> {
       assertThat(input.layout()).isEqualTo(layout);
       assertThat(input.rowsRead()).isEqualTo(manifest.placements());
@@ -74,6 +85,83 @@ class LayoutGenerationsEndToEndTest {
     assertThat(summary.extractDate()).isEqualTo(manifest.extractDate());
     int judged = ManifestAssertions.assertRulesMatch(summary, manifest, file);
     assertThat(judged).as(file + " judges at least one rule").isPositive();
+  }
+
+  /**
+   * The measure x layout table (README "What each layout can tell") end to end: summary.json lists
+   * each measure's status, and each value is null exactly where the layout cannot give it.
+   */
+  private static void assertMeasuresAsTheLayoutAllows(
+      RunSummary summary, String layout, Path output, SparkSession spark) {
+    Set<CanonicalField> fields =
+        LayoutCatalog.builtIn().find(layout).orElseThrow().fieldAliases().keySet();
+    assertThat(summary.measures()).isEqualTo(MeasureStatus.of(fields));
+    List<Row> breakdown = spark.read().parquet(output.resolve("breakdown.parquet").toString()).collectAsList();
+    List<Row> facilities = spark.read().parquet(output.resolve("facilities.parquet").toString()).collectAsList();
+    for (MeasureStatus m : summary.measures()) {
+      Measure measure =
+          Stream.of(Measure.values()).filter(x -> x.id().equals(m.measure())).findFirst().orElseThrow();
+      List<Object> values =
+          switch (measure) {
+            case PEOPLE -> Collections.singletonList(summary.dataset().people());
+            case STAYS -> Collections.singletonList(summary.dataset().stays());
+            case BOOK_IN_RANGE -> Arrays.asList(summary.dataset().firstBookIn(), summary.dataset().lastBookIn());
+            case OPEN_PLACEMENTS -> Collections.singletonList(summary.dataset().openPlacements());
+            case DIED_ESCAPED -> Arrays.asList(summary.dataset().died(), summary.dataset().escaped());
+            case PLACEMENT_LENGTHS -> Collections.singletonList(summary.dataset().placementLengths());
+            case STAY_LENGTHS -> Collections.singletonList(summary.dataset().stayLengths());
+            case FACILITIES -> Collections.singletonList(summary.facilities());
+            case FISCAL_YEARS ->
+                breakdown.stream()
+                    .<Object>map(r -> r.<String>getAs("missing_fields").contains("book_in") ? null : "")
+                    .distinct()
+                    .toList();
+            case BED_DAYS -> {
+              List<Object> all = new java.util.ArrayList<>();
+              all.add(summary.cost().bedDays());
+              facilities.forEach(r -> all.add(r.getAs("bed_days")));
+              yield all;
+            }
+            case ESTIMATED_COST -> Collections.singletonList(summary.cost().estimatedCost());
+          };
+      if (m.computed()) {
+        assertThat(values).as(layout + " " + m.measure()).doesNotContainNull();
+      } else {
+        assertThat(values).as(layout + " " + m.measure()).containsOnlyNulls();
+      }
+    }
+  }
+
+  /**
+   * An initial book-in table (no book-out): the report says what cannot be known instead of
+   * stating open placements, lengths or bed-days; facilities.parquet has records but no bed-days.
+   */
+  @Test
+  void aTableWithoutBookOutsStatesNoOpenPlacementsNoLengthsNoBedDays(SparkSession spark) throws IOException {
+    RunSummary summary = audit("ice-initial-book-ins.csv.gz", "out-book-ins-measures");
+    Path out = dir.resolve("out-book-ins-measures");
+    assertThat(summary.cost().status()).isEqualTo("NOT_APPLICABLE");
+    assertThat(summary.cost().missingFields()).containsExactly("book_out");
+    assertThat(summary.dataset().openPlacements()).isNull();
+    assertThat(summary.dataset().records()).isEqualTo(manifest.placements());
+    String json = Files.readString(out.resolve("summary.json"));
+    assertThat(json).contains("\"open_placements\" : null", "\"bed_days\" : null");
+    List<Row> facilities = spark.read().parquet(out.resolve("facilities.parquet").toString()).collectAsList();
+    assertThat(facilities).isNotEmpty();
+    assertThat(facilities.stream().mapToLong(r -> r.<Long>getAs("records")).sum()).isEqualTo(manifest.placements());
+    assertThat(facilities).allSatisfy(r -> {
+      assertThat(r.<Object>getAs("bed_days")).isNull();
+      assertThat(r.<Object>getAs("estimated_cost")).isNull();
+      assertThat(r.<String>getAs("cost_status")).isEqualTo("not_applicable");
+      assertThat(r.<String>getAs("missing_fields")).isEqualTo("book_out");
+    });
+    String report = Files.readString(out.resolve("report.html"));
+    assertThat(report)
+        .contains("What this file cannot tell")
+        .contains("How many placements were still open (people still held, or the end never recorded): the file has no book_out column.")
+        .contains("not computable: the file has no book_out column")
+        .doesNotContain("id=\"cost-unknown\"")
+        .doesNotContain("chart-bed-days-by-year");
   }
 
   @Test

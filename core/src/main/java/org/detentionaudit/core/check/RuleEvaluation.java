@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -61,7 +63,13 @@ public final class RuleEvaluation {
   /** Columns of {@code breakdown.parquet}, in order. */
   public static final List<String> BREAKDOWN_COLUMNS =
       List.of(
-          "rule_id", "fiscal_year", "facility_code", "facility_name", "records", "records_failed");
+          "rule_id",
+          "fiscal_year",
+          "facility_code",
+          "facility_name",
+          "records",
+          "records_failed",
+          "missing_fields");
 
   /**
    * What {@code missing_fields} names when the release window's start is unknown: the layout key
@@ -75,16 +83,19 @@ public final class RuleEvaluation {
   private final Dataset<Row> findings;
   private final Dataset<Row> placements;
   private final Map<Rule, RulePredicate> applicable;
+  private final Set<CanonicalField> availableFields;
 
   private RuleEvaluation(
       List<RuleOutcome> outcomes,
       Dataset<Row> findings,
       Dataset<Row> placements,
-      Map<Rule, RulePredicate> applicable) {
+      Map<Rule, RulePredicate> applicable,
+      Set<CanonicalField> availableFields) {
     this.outcomes = List.copyOf(outcomes);
     this.findings = findings;
     this.placements = placements;
     this.applicable = applicable;
+    this.availableFields = Set.copyOf(availableFields);
   }
 
   /** One outcome per rule given, in the order given. */
@@ -220,7 +231,7 @@ public final class RuleEvaluation {
       }
       outcomes.add(RuleOutcome.judged(rule, checked, failed));
     }
-    return new RuleEvaluation(outcomes, findings, placements, applicable);
+    return new RuleEvaluation(outcomes, findings, placements, applicable, availableFields);
   }
 
   private static Dataset<Row> findings(
@@ -269,8 +280,18 @@ public final class RuleEvaluation {
    * records loaded. Fiscal year and facility are null where book_in or the facility is null. On the
    * count-only rows {@code records_failed} is null. Groups a rule did not judge are left out. One
    * scan of the placements and one of the (small) findings.
+   *
+   * <p>{@code missing_fields} (the same on every row) names the breakdown's columns the layout
+   * cannot give: {@code book_in} when it has no book-in (every {@code fiscal_year} is then null by
+   * construction, not because records lack one), {@code facility_code} or {@code facility_name}
+   * when it has no such column; empty when all can be given.
    */
   public Dataset<Row> breakdown() {
+    String missingDimensions =
+        Stream.of(CanonicalField.BOOK_IN, CanonicalField.FACILITY_CODE, CanonicalField.FACILITY_NAME)
+            .filter(field -> !availableFields.contains(field))
+            .map(CanonicalField::columnName)
+            .collect(Collectors.joining(", "));
     Column fiscalYear = FiscalYear.of(col("book_in")).as("fiscal_year");
     List<Column> sums = new ArrayList<>();
     List<Column> perRule = new ArrayList<>();
@@ -323,7 +344,8 @@ public final class RuleEvaluation {
             col("records"),
             when(col("rule_id").isNull(), lit(null).cast("long"))
                 .otherwise(coalesce(col("f_failed"), lit(0L)))
-                .as("records_failed"));
+                .as("records_failed"),
+            lit(missingDimensions).as("missing_fields"));
   }
 
   /**

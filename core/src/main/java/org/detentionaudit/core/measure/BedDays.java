@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.spark.sql.Column;
@@ -37,6 +38,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.detentionaudit.core.check.FiscalYear;
+import org.detentionaudit.rules.CanonicalField;
+import org.detentionaudit.rules.Measure;
 
 /**
  * Detention bed-days and their estimated cost, per facility and fiscal year ({@code
@@ -55,6 +58,11 @@ import org.detentionaudit.core.check.FiscalYear;
  * code with a rate. Bed-days elsewhere are cost-unknown, by reason ({@link CostStatus}). Tiered or
  * negotiated rates make any such estimate rough; the report says so.
  *
+ * <p>Only from columns the layout has: without a book-in or book-out column ({@link
+ * Measure#BED_DAYS}) there are no bed-days and no cost (null, {@code cost_status}
+ * {@code not_applicable}, the missing columns named), never bed-days up to the extract date as if
+ * every record were still open.
+ *
  * <p>Facilities are keyed by {@code facility_code} (trimmed, upper case) when the layout has codes,
  * else by {@code facility_name}. Two aggregations over the placements and one over the findings;
  * the per-facility rows (hundreds to a few thousand) are assembled on the driver.
@@ -69,7 +77,7 @@ public final class BedDays {
           .add("in_reference", DataTypes.BooleanType, false)
           .add("records", DataTypes.LongType, false)
           .add("records_failed", DataTypes.LongType, false)
-          .add("bed_days", DataTypes.LongType, false)
+          .add("bed_days", DataTypes.LongType, true)
           .add("per_diem_rate", DataTypes.DoubleType, true)
           .add("per_diem_text", DataTypes.StringType, true)
           .add("cost_status", DataTypes.StringType, false)
@@ -79,10 +87,11 @@ public final class BedDays {
               DataTypes.createArrayType(
                   new StructType()
                       .add("fiscal_year", DataTypes.IntegerType, false)
-                      .add("bed_days", DataTypes.LongType, false)
+                      .add("bed_days", DataTypes.LongType, true)
                       .add("estimated_cost", DataTypes.DoubleType, true),
                   false),
-              false);
+              false)
+          .add("missing_fields", DataTypes.StringType, false);
 
   private final List<FacilityUse> facilities;
   private final CostSummary summary;
@@ -133,7 +142,8 @@ public final class BedDays {
               f.perDiemText(),
               f.costStatus(),
               f.estimatedCost(),
-              years.toArray(new Row[0])));
+              years.toArray(new Row[0]),
+              f.missingFields()));
     }
     return spark.createDataFrame(rows, SCHEMA);
   }
@@ -143,7 +153,8 @@ public final class BedDays {
    *
    * @param placements the canonical placement table
    * @param findings the findings table ({@code source_file, source_row, facility_code} at least)
-   * @param byCode true to key facilities by code, false by name (the layout has no codes)
+   * @param available the canonical fields the layout has: facilities are keyed by code when it has
+   *     codes (or no names either), else by name; bed-days need book-in and book-out
    * @param extractDate the end of open placements; empty to leave them out
    * @param reference per facility code (trimmed, upper case) the reference's rate, for codes the
    *     reference lists
@@ -151,9 +162,12 @@ public final class BedDays {
   public static BedDays measure(
       Dataset<Row> placements,
       Dataset<Row> findings,
-      boolean byCode,
+      Set<CanonicalField> available,
       Optional<LocalDateTime> extractDate,
       Function<String, Optional<FacilityRate>> reference) {
+    boolean byCode =
+        available.contains(CanonicalField.FACILITY_CODE) || !available.contains(CanonicalField.FACILITY_NAME);
+    List<String> missing = Measure.BED_DAYS.missingFields(available);
     Column key = facilityKey(byCode);
     Column end =
         extractDate.isPresent()
@@ -188,6 +202,18 @@ public final class BedDays {
       names.put(facility, seen);
     }
 
+    Map<String, Long> failed = new HashMap<>();
+    for (Row row :
+        findings
+            .groupBy(facilityKey(byCode).as("key"))
+            .agg(countDistinct(col("source_file"), col("source_row")))
+            .collectAsList()) {
+      failed.put(row.getString(0), row.getLong(1));
+    }
+    if (!missing.isEmpty()) {
+      return notApplicable(counts, names, failed, byCode, missing, reference);
+    }
+
     // Per facility and fiscal year: bed-days, each night in the fiscal year of the day it begins.
     Column lastNight = date_sub(col("end_date"), 1);
     Dataset<Row> nights =
@@ -213,16 +239,46 @@ public final class BedDays {
           .put(row.getInt(1), row.getLong(2));
     }
 
-    Map<String, Long> failed = new HashMap<>();
-    for (Row row :
-        findings
-            .groupBy(facilityKey(byCode).as("key"))
-            .agg(countDistinct(col("source_file"), col("source_row")))
-            .collectAsList()) {
-      failed.put(row.getString(0), row.getLong(1));
-    }
+    return assemble(
+        counts, names, bedDays, failed, byCode, Measure.ESTIMATED_COST.applicableTo(available), extractDate,
+        reference);
+  }
 
-    return assemble(counts, names, bedDays, failed, byCode, extractDate, reference);
+  /**
+   * Records per facility only: the layout lacks {@code missing} for bed-days, so no facility has
+   * bed-days or cost.
+   */
+  private static BedDays notApplicable(
+      Map<String, long[]> counts,
+      Map<String, List<String>> names,
+      Map<String, Long> failed,
+      boolean byCode,
+      List<String> missing,
+      Function<String, Optional<FacilityRate>> reference) {
+    List<FacilityUse> facilities = new ArrayList<>();
+    for (Map.Entry<String, long[]> entry : counts.entrySet()) {
+      String facility = entry.getKey();
+      facilities.add(
+          new FacilityUse(
+              facility,
+              byCode ? "facility_code" : "facility_name",
+              names.getOrDefault(facility, List.of()),
+              byCode && facility != null && reference.apply(facility).isPresent(),
+              entry.getValue()[0],
+              failed.getOrDefault(facility, 0L),
+              null,
+              null,
+              null,
+              CostStatus.NOT_APPLICABLE.label(),
+              null,
+              List.of(),
+              String.join(", ", missing)));
+    }
+    facilities.sort(
+        java.util.Comparator.comparingLong(FacilityUse::records)
+            .reversed()
+            .thenComparing(FacilityUse::facilityCode, java.util.Comparator.nullsLast(String::compareTo)));
+    return new BedDays(facilities, CostSummary.notApplicable(missing));
   }
 
   /**
@@ -239,6 +295,7 @@ public final class BedDays {
       Map<String, TreeMap<Integer, Long>> bedDays,
       Map<String, Long> failed,
       boolean byCode,
+      boolean costApplicable,
       Optional<LocalDateTime> extractDate,
       Function<String, Optional<FacilityRate>> reference) {
     List<FacilityUse> facilities = new ArrayList<>();
@@ -293,7 +350,8 @@ public final class BedDays {
               rate.map(FacilityRate::perDiemText).orElse(null),
               status.label(),
               estimate,
-              years));
+              years,
+              ""));
     }
     facilities.sort(
         java.util.Comparator.comparingLong(FacilityUse::bedDays)
@@ -301,7 +359,7 @@ public final class BedDays {
             .thenComparing(FacilityUse::facilityCode, java.util.Comparator.nullsLast(String::compareTo)));
     Map<String, Long> byReason = new LinkedHashMap<>();
     for (CostStatus status : CostStatus.values()) {
-      if (status != CostStatus.KNOWN) {
+      if (status != CostStatus.KNOWN && status != CostStatus.NOT_APPLICABLE) {
         byReason.put(status.label(), unknownByReason.getOrDefault(status, 0L));
       }
     }
@@ -317,12 +375,14 @@ public final class BedDays {
     return new BedDays(
         facilities,
         new CostSummary(
+            MeasureStatus.COMPUTED,
+            List.of(),
             total,
             known,
             total - known,
             total == 0 ? 0 : (double) (total - known) / total,
             byReason,
-            cost,
+            costApplicable ? cost : null,
             lengthUnknown,
             extractDate.map(Object::toString).orElse(null),
             years));

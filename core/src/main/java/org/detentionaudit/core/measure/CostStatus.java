@@ -11,7 +11,12 @@ public enum CostStatus {
   /** The facility code is not in the reference. */
   NOT_IN_REFERENCE("not_in_reference"),
   /** The records have no facility code (or the layout has none): no rate can be looked up. */
-  NO_FACILITY_CODE("no_facility_code");
+  NO_FACILITY_CODE("no_facility_code"),
+  /**
+   * The layout lacks a column bed-days need (a book-in or book-out column): neither bed-days nor
+   * cost can be known, whatever the rate.
+   */
+  NOT_APPLICABLE("not_applicable");
 
   private final String label;
 

@@ -7,6 +7,14 @@ import java.util.Map;
 /**
  * What the records say about cost ({@code summary.json} {@code cost}).
  *
+ * <p>When the layout lacks a column bed-days need ({@link org.detentionaudit.rules.Measure#BED_DAYS}),
+ * {@code status} is {@code NOT_APPLICABLE}, {@code missingFields} names the columns and every
+ * number is null: a file without book-outs cannot say how long anyone was held, so it cannot say
+ * what it cost.
+ *
+ * @param status {@code COMPUTED} or {@code NOT_APPLICABLE}
+ * @param missingFields the fields the layout lacks for bed-days (and, for the estimated cost, for a
+ *     facility); empty when computed
  * @param bedDays all bed-days (midnights in custody) of the records whose length is known; open
  *     placements count up to the extract date
  * @param bedDaysCostKnown bed-days at facilities with a per-diem rate
@@ -20,24 +28,40 @@ import java.util.Map;
  * @param byFiscalYear per fiscal year, oldest first
  */
 @JsonPropertyOrder({
-  "bed_days", "bed_days_cost_known", "bed_days_cost_unknown", "cost_unknown_share",
+  "status", "missing_fields", "bed_days", "bed_days_cost_known", "bed_days_cost_unknown", "cost_unknown_share",
   "bed_days_cost_unknown_by_reason", "estimated_cost", "records_length_unknown", "open_counted_to",
   "by_fiscal_year"
 })
 public record CostSummary(
-    long bedDays,
-    long bedDaysCostKnown,
-    long bedDaysCostUnknown,
-    double costUnknownShare,
+    String status,
+    List<String> missingFields,
+    Long bedDays,
+    Long bedDaysCostKnown,
+    Long bedDaysCostUnknown,
+    Double costUnknownShare,
     Map<String, Long> bedDaysCostUnknownByReason,
-    double estimatedCost,
-    long recordsLengthUnknown,
+    Double estimatedCost,
+    Long recordsLengthUnknown,
     String openCountedTo,
     List<Year> byFiscalYear) {
   public CostSummary {
+    missingFields = List.copyOf(missingFields);
     bedDaysCostUnknownByReason =
         java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bedDaysCostUnknownByReason));
     byFiscalYear = List.copyOf(byFiscalYear);
+  }
+
+  /** Bed-days and cost cannot be computed: the layout lacks {@code missingFields}. */
+  public static CostSummary notApplicable(List<String> missingFields) {
+    return new CostSummary(
+        MeasureStatus.NOT_APPLICABLE, missingFields, null, null, null, null, Map.of(), null, null, null,
+        List.of());
+  }
+
+  /** Whether bed-days and cost were computed. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean computed() {
+    return MeasureStatus.COMPUTED.equals(status);
   }
 
   /** One fiscal year's bed-days and cost. */

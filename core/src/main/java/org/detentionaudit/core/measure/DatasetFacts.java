@@ -17,10 +17,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.detentionaudit.rules.CanonicalField;
+import org.detentionaudit.rules.Measure;
 
 /**
  * The dataset at a glance ({@code summary.json} {@code dataset}): records, people, stays, the
@@ -32,18 +35,25 @@ import org.apache.spark.sql.functions;
  * placement's length runs from {@code book_in} to {@code book_out}. Lengths are in days
  * (fractional).
  *
+ * <p>A measure whose fields the layout lacks ({@link Measure#requiredFields()}) is null, never a
+ * zero: a file without book-outs says nothing about open placements or lengths, one without person
+ * ids nothing about people or stays. {@link MeasureStatus} says why.
+ *
  * @param records records loaded
- * @param people distinct person ids
- * @param stays distinct (person_id, stay_book_in) groups, a null stay book-in being one group
- * @param firstBookIn the earliest book-in (ISO local date-time), or null
+ * @param people distinct person ids; null without a person id column
+ * @param stays distinct (person_id, stay_book_in) groups, a null stay book-in being one group;
+ *     null without person id or stay book-in columns
+ * @param firstBookIn the earliest book-in (ISO local date-time), or null (none, or no book-in column)
  * @param lastBookIn the latest book-in, or null
  * @param latestTimestamp the latest of all book-in and book-out timestamps (the inferred extract
  *     date), or null
- * @param openPlacements records with a book-in and no book-out
- * @param died records whose release reason is {@code Died} (trimmed, any case)
- * @param escaped records whose release reason is {@code Escaped}
- * @param placementLengths the placements' lengths
- * @param stayLengths the stays' lengths
+ * @param openPlacements records with a book-in and no book-out; null without a book-in or book-out
+ *     column
+ * @param died records whose release reason is {@code Died} (trimmed, any case); null without a
+ *     release reason column
+ * @param escaped records whose release reason is {@code Escaped}; as {@code died}
+ * @param placementLengths the placements' lengths; null without book-in or book-out columns
+ * @param stayLengths the stays' lengths; null without person id, stay book-in or stay book-out
  */
 @JsonPropertyOrder({
   "records", "people", "stays", "first_book_in", "last_book_in", "latest_timestamp",
@@ -51,14 +61,14 @@ import org.apache.spark.sql.functions;
 })
 public record DatasetFacts(
     long records,
-    long people,
-    long stays,
+    Long people,
+    Long stays,
     String firstBookIn,
     String lastBookIn,
     String latestTimestamp,
-    long openPlacements,
-    long died,
-    long escaped,
+    Long openPlacements,
+    Long died,
+    Long escaped,
     LengthSummary placementLengths,
     LengthSummary stayLengths) {
 
@@ -71,10 +81,14 @@ public record DatasetFacts(
   };
 
   /**
-   * Measures {@code placements} (the canonical placement table) in three aggregations: one over the
-   * records, one over their stays, one counting people.
+   * Measures {@code placements} (the canonical placement table) in up to three aggregations: one
+   * over the records, one over their stays, one counting people; the last two only where the
+   * layout has the fields they need.
+   *
+   * @param available the canonical fields the layout has (every input's); the measures that need
+   *     others are null
    */
-  public static DatasetFacts of(Dataset<Row> placements) {
+  public static DatasetFacts of(Dataset<Row> placements, Set<CanonicalField> available) {
     // percentile_approx is an object aggregate, so Spark evaluates these aggregations interpreted:
     // each length is computed once in a projection before (compiled, and read by several
     // aggregates, so the optimizer keeps it there).
@@ -101,32 +115,37 @@ public record DatasetFacts(
             .agg(count(lit(1)).as("records"), aggregates.toArray(new Column[0]))
             .first();
 
-    Dataset<Row> stays =
-        placements
-            .where(col("person_id").isNotNull())
-            .groupBy(col("person_id"), col("stay_book_in"))
-            .agg(max(col("stay_book_out")).as("stay_book_out"))
-            .withColumn("_length", days(col("stay_book_in"), col("stay_book_out")));
+    Row stay = null;
+    if (Measure.STAYS.applicableTo(available) || Measure.STAY_LENGTHS.applicableTo(available)) {
+      Dataset<Row> stays =
+          placements
+              .where(col("person_id").isNotNull())
+              .groupBy(col("person_id"), col("stay_book_in"))
+              .agg(max(col("stay_book_out")).as("stay_book_out"))
+              .withColumn("_length", days(col("stay_book_in"), col("stay_book_out")));
+      List<Column> stayAggregates =
+          lengthAggregates(col("stay_book_in"), col("stay_book_out"), col("_length"));
+      stay = stays.agg(count(lit(1)).as("stays"), stayAggregates.toArray(new Column[0])).first();
+    }
     // Not countDistinct(person_id) in the same aggregation: with a distinct count Spark keeps a
     // percentile sketch per person (minutes at a million rows); people are counted on their own.
-    List<Column> stayAggregates =
-        lengthAggregates(col("stay_book_in"), col("stay_book_out"), col("_length"));
-    Row stay =
-        stays.agg(count(lit(1)).as("stays"), stayAggregates.toArray(new Column[0])).first();
-    long people = placements.where(col("person_id").isNotNull()).select("person_id").distinct().count();
+    Long people =
+        Measure.PEOPLE.applicableTo(available)
+            ? placements.where(col("person_id").isNotNull()).select("person_id").distinct().count()
+            : null;
 
     return new DatasetFacts(
         row.getLong(0),
         people,
-        stay.getLong(0),
-        iso(row.get(1)),
-        iso(row.get(2)),
+        Measure.STAYS.applicableTo(available) ? stay.getLong(0) : null,
+        Measure.BOOK_IN_RANGE.applicableTo(available) ? iso(row.get(1)) : null,
+        Measure.BOOK_IN_RANGE.applicableTo(available) ? iso(row.get(2)) : null,
         iso(row.get(3)),
-        row.getLong(4),
-        row.getLong(5),
-        row.getLong(6),
-        lengths(row, 7),
-        lengths(stay, 1));
+        Measure.OPEN_PLACEMENTS.applicableTo(available) ? row.getLong(4) : null,
+        Measure.DIED_ESCAPED.applicableTo(available) ? row.getLong(5) : null,
+        Measure.DIED_ESCAPED.applicableTo(available) ? row.getLong(6) : null,
+        Measure.PLACEMENT_LENGTHS.applicableTo(available) ? lengths(row, 7) : null,
+        Measure.STAY_LENGTHS.applicableTo(available) ? lengths(stay, 1) : null);
   }
 
   /**

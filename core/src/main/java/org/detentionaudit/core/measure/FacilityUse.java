@@ -13,12 +13,16 @@ import java.util.List;
  * @param inReference whether the facility reference lists the code
  * @param records records at the facility
  * @param recordsFailed records at the facility that fail at least one rule
- * @param bedDays detention bed-days (midnights in custody) of its records
+ * @param bedDays detention bed-days (midnights in custody) of its records; null when the layout
+ *     cannot give them ({@code missingFields})
  * @param perDiemRate the reference's daily rate, or null
  * @param perDiemText the rate as published, or null
  * @param costStatus whether cost can be estimated ({@link CostStatus#label()})
  * @param estimatedCost bed-days x rate, or null when the rate is unknown
- * @param byFiscalYear bed-days and cost per fiscal year, oldest first
+ * @param byFiscalYear bed-days and cost per fiscal year, oldest first; empty when bed-days are not
+ *     applicable
+ * @param missingFields what the layout lacks for bed-days and cost, comma-separated as in {@code
+ *     summary.parquet}; empty when both are computed
  */
 public record FacilityUse(
     String facilityCode,
@@ -27,12 +31,13 @@ public record FacilityUse(
     boolean inReference,
     long records,
     long recordsFailed,
-    long bedDays,
+    Long bedDays,
     Double perDiemRate,
     String perDiemText,
     String costStatus,
     Double estimatedCost,
-    List<YearUse> byFiscalYear) {
+    List<YearUse> byFiscalYear,
+    String missingFields) {
   public FacilityUse {
     namesSeen = List.copyOf(namesSeen);
     byFiscalYear = List.copyOf(byFiscalYear);

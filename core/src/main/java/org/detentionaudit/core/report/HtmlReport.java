@@ -15,6 +15,8 @@ import org.detentionaudit.core.measure.DatasetFacts;
 import org.detentionaudit.core.measure.FacilitySummary;
 import org.detentionaudit.core.measure.FacilityUse;
 import org.detentionaudit.core.measure.LengthSummary;
+import org.detentionaudit.core.measure.MeasureStatus;
+import org.detentionaudit.rules.Measure;
 
 /**
  * Renders {@code report.html}: one self-contained page (inline style and SVG charts, no scripts, no
@@ -74,6 +76,9 @@ public final class HtmlReport {
     view.put("extractDateOrigin", s.extractDateOrigin());
     view.put("layouts", s.inputs().stream().map(RunSummary.InputSummary::layout).distinct().collect(Collectors.joining(", ")));
     view.put("overview", overview(s));
+    List<Map<String, Object>> cannotTell = cannotTell(s);
+    view.put("cannotTell", cannotTell);
+    view.put("hasCannotTell", !cannotTell.isEmpty());
     view.put("headline", headline(s));
     view.put("inputs", inputs(s));
     view.put("sections", sections(data));
@@ -87,14 +92,76 @@ public final class HtmlReport {
     facts.add(fact("Rows that could not be read (quarantine.parquet)", Traced.json(s.rowsQuarantined(), "rows_quarantined")));
     DatasetFacts d = s.dataset();
     if (d != null) {
-      facts.add(fact("People (distinct person ids)", Traced.json(d.people(), "dataset.people")));
-      facts.add(fact("Stays (person and stay book-in)", Traced.json(d.stays(), "dataset.stays")));
+      facts.add(count(s, "People (distinct person ids)", d.people(), "dataset.people", Measure.PEOPLE));
+      facts.add(count(s, "Stays (person and stay book-in)", d.stays(), "dataset.stays", Measure.STAYS));
       if (d.firstBookIn() != null) {
         facts.add(fact("First book-in", Traced.date(d.firstBookIn(), "summary.json", "dataset.first_book_in")));
         facts.add(fact("Last book-in", Traced.date(d.lastBookIn(), "summary.json", "dataset.last_book_in")));
       }
     }
     return facts;
+  }
+
+  /**
+   * The measures the file's columns cannot give, in words: what cannot be known and which columns
+   * it lacks.
+   */
+  private static List<Map<String, Object>> cannotTell(RunSummary s) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    if (s.measures() == null) {
+      return items;
+    }
+    for (MeasureStatus m : s.measures()) {
+      if (!m.computed()) {
+        Map<String, Object> item = new HashMap<>();
+        item.put("measure", m.measure());
+        item.put("tells", capitalize(m.tells()));
+        item.put("why", lacks(m.missingFields()));
+        items.add(item);
+      }
+    }
+    return items;
+  }
+
+  /** "the file has no book_out column", "the file has no person_id and stay_book_in columns". */
+  private static String lacks(List<String> missingFields) {
+    String columns =
+        missingFields.size() == 1
+            ? missingFields.get(0) + " column"
+            : String.join(", ", missingFields.subList(0, missingFields.size() - 1))
+                + " and " + missingFields.get(missingFields.size() - 1) + " columns";
+    return "the file has no " + columns;
+  }
+
+  /** The status of {@code measure} in this run; computed when the summary predates the list. */
+  private static MeasureStatus status(RunSummary s, Measure measure) {
+    if (s.measures() != null) {
+      for (MeasureStatus m : s.measures()) {
+        if (m.measure().equals(measure.id())) {
+          return m;
+        }
+      }
+    }
+    return new MeasureStatus(measure.id(), MeasureStatus.COMPUTED, List.of(), measure.question());
+  }
+
+  /**
+   * A count from {@code summary.json}, or "not computable" with the reason when the file lacks the
+   * columns {@code measure} needs (the count is then null).
+   */
+  private static Map<String, Object> count(RunSummary s, String label, Long value, String path, Measure measure) {
+    MeasureStatus status = status(s, measure);
+    if (value == null || !status.computed()) {
+      return notComputable(label, status);
+    }
+    return fact(label, Traced.json(value, path));
+  }
+
+  private static Map<String, Object> notComputable(String label, MeasureStatus status) {
+    Map<String, Object> fact = new HashMap<>();
+    fact.put("label", label);
+    fact.put("note", status.computed() ? "not computable" : "not computable: " + lacks(status.missingFields()));
+    return fact;
   }
 
   private static Map<String, Object> headline(RunSummary s) {
@@ -159,7 +226,9 @@ public final class HtmlReport {
 
   private static void where(ReportData data, List<Map<String, Object>> facts, List<BarChart> charts) {
     FacilitySummary summary = data.summary().facilities();
-    if (summary != null) {
+    if (summary == null) {
+      facts.add(notComputable("Facilities", status(data.summary(), Measure.FACILITIES)));
+    } else {
       boolean byName = "facility_name".equals(summary.keyedBy());
       facts.add(fact(byName ? "Facility names seen (the file has no facility codes)" : "Facility codes seen",
           Traced.json(summary.seen(), "facilities.seen")));
@@ -194,12 +263,20 @@ public final class HtmlReport {
   private static void howLong(ReportData data, List<Map<String, Object>> facts, List<BarChart> charts) {
     DatasetFacts d = data.summary().dataset();
     if (d != null) {
-      lengthFacts("placement", "placement_lengths", d.placementLengths(), facts);
-      lengthFacts("stay", "stay_lengths", d.stayLengths(), facts);
-      charts.add(lengthChart("chart-placement-lengths", "Placements by length", "placement_lengths", d.placementLengths()));
-      charts.add(lengthChart("chart-stay-lengths", "Stays by length", "stay_lengths", d.stayLengths()));
+      if (d.placementLengths() == null) {
+        facts.add(notComputable("Placement lengths", status(data.summary(), Measure.PLACEMENT_LENGTHS)));
+      } else {
+        lengthFacts("placement", "placement_lengths", d.placementLengths(), facts);
+        charts.add(lengthChart("chart-placement-lengths", "Placements by length", "placement_lengths", d.placementLengths()));
+      }
+      if (d.stayLengths() == null) {
+        facts.add(notComputable("Stay lengths", status(data.summary(), Measure.STAY_LENGTHS)));
+      } else {
+        lengthFacts("stay", "stay_lengths", d.stayLengths(), facts);
+        charts.add(lengthChart("chart-stay-lengths", "Stays by length", "stay_lengths", d.stayLengths()));
+      }
     }
-    if (!data.recordsByFiscalYear().isEmpty()) {
+    if (!data.recordsByFiscalYear().isEmpty() && status(data.summary(), Measure.FISCAL_YEARS).computed()) {
       List<BarChart.Bar> bars = new ArrayList<>();
       for (Map.Entry<Integer, Long> year : data.recordsByFiscalYear().entrySet()) {
         String label = year.getKey() == null ? "no book-in" : "FY" + year.getKey();
@@ -237,6 +314,11 @@ public final class HtmlReport {
     if (c == null) {
       return;
     }
+    if (!c.computed()) {
+      facts.add(notComputable("Detention bed-days (midnights in custody)", status(data.summary(), Measure.BED_DAYS)));
+      facts.add(notComputable("Estimated cost", status(data.summary(), Measure.BED_DAYS)));
+      return;
+    }
     Map<String, Object> unknown = new HashMap<>();
     unknown.put("share", Traced.percent(c.costUnknownShare(), "summary.json", "cost.cost_unknown_share", "", "value"));
     unknown.put("bedDays", Traced.json(c.bedDaysCostUnknown(), "cost.bed_days_cost_unknown"));
@@ -244,7 +326,11 @@ public final class HtmlReport {
     section.put("costUnknown", unknown);
     facts.add(fact("Detention bed-days (midnights in custody)", Traced.json(c.bedDays(), "cost.bed_days")));
     facts.add(fact("Bed-days at a known per-diem rate", Traced.json(c.bedDaysCostKnown(), "cost.bed_days_cost_known")));
-    facts.add(fact("Estimated cost of those bed-days", Traced.money(c.estimatedCost(), "summary.json", "cost.estimated_cost", "", "value")));
+    if (c.estimatedCost() == null) {
+      facts.add(notComputable("Estimated cost of those bed-days", status(data.summary(), Measure.ESTIMATED_COST)));
+    } else {
+      facts.add(fact("Estimated cost of those bed-days", Traced.money(c.estimatedCost(), "summary.json", "cost.estimated_cost", "", "value")));
+    }
     for (Map.Entry<String, Long> reason : c.bedDaysCostUnknownByReason().entrySet()) {
       facts.add(fact("Bed-days of unknown cost: " + reason.getKey().replace('_', ' '),
           Traced.json(reason.getValue(), "cost.bed_days_cost_unknown_by_reason." + reason.getKey())));
@@ -284,9 +370,10 @@ public final class HtmlReport {
     if (d == null) {
       return;
     }
-    facts.add(fact("Open placements (book-in, no book-out) at the extract date", Traced.json(d.openPlacements(), "dataset.open_placements")));
-    facts.add(fact("Placements ending in death (release reason Died)", Traced.json(d.died(), "dataset.died")));
-    facts.add(fact("Placements ending in escape (release reason Escaped)", Traced.json(d.escaped(), "dataset.escaped")));
+    RunSummary s = data.summary();
+    facts.add(count(s, "Open placements (book-in, no book-out) at the extract date", d.openPlacements(), "dataset.open_placements", Measure.OPEN_PLACEMENTS));
+    facts.add(count(s, "Placements ending in death (release reason Died)", d.died(), "dataset.died", Measure.DIED_ESCAPED));
+    facts.add(count(s, "Placements ending in escape (release reason Escaped)", d.escaped(), "dataset.escaped", Measure.DIED_ESCAPED));
   }
 
   private static Map<String, Object> rule(RuleSummaryRow r, List<FindingSample> samples) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.detentionaudit.core.measure.CostSummary;
 import org.detentionaudit.core.measure.DatasetFacts;
 import org.detentionaudit.core.measure.FacilitySummary;
+import org.detentionaudit.core.measure.MeasureStatus;
 
 /**
  * The run as {@code summary.json} states it (SPEC.md). Serialized with snake_case names.
@@ -24,11 +25,13 @@ import org.detentionaudit.core.measure.FacilitySummary;
  * @param facilities facilities seen, not in the reference, records without one
  * @param cost bed-days and estimated cost
  * @param facilityReference which facility reference the rules and the cost looked codes up in
+ * @param measures per derived measure, whether the file's columns could give it (the measures that
+ *     are {@code NOT_APPLICABLE} are null in {@code dataset}, {@code facilities} and {@code cost})
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
   "tool_version", "started_at", "finished_at", "inputs", "rows_read", "rows_loaded",
-  "rows_quarantined", "extract_date", "extract_date_origin", "facility_reference", "dataset",
+  "rows_quarantined", "extract_date", "extract_date_origin", "facility_reference", "measures", "dataset",
   "facilities", "cost", "rules"
 })
 public record RunSummary(
@@ -45,7 +48,8 @@ public record RunSummary(
     DatasetFacts dataset,
     FacilitySummary facilities,
     CostSummary cost,
-    FacilityReferenceSummary facilityReference) {
+    FacilityReferenceSummary facilityReference,
+    List<MeasureStatus> measures) {
 
   /** One input file's accounting. */
   public record InputSummary(

@@ -65,6 +65,28 @@ class BreakdownTest {
         .containsExactlyInAnyOrder("2011 ADLNTCA 1 1", "2012 ADLNTCA 2 1", "2012 null 1 0");
     assertThat(rows.stream().filter(r -> r.isNullAt(0) && r.isNullAt(1)).map(r -> r.get(2) + " " + r.get(4)))
         .containsExactly("CSCNWWA 1");
+    assertThat(rows).extracting(r -> r.<String>getAs("missing_fields")).containsOnly("");
+    evaluation.findings().unpersist();
+  }
+
+  /**
+   * An initial book-in table has names but no codes: every row's facility_code is null because the
+   * layout has none, which missing_fields says (not because records lack a code).
+   */
+  @Test
+  void aLayoutWithoutCodesSaysSoOnEveryRow(SparkSession spark) {
+    Placements p = new Placements()
+        .add(null, null, "2011-10-02 10:00", null, null, null, null, null)
+        .add(null, null, null, null, null, null, null, null);
+    RuleEvaluation evaluation =
+        RuleEvaluation.run(
+            p.toDataset(spark),
+            EnumSet.of(CanonicalField.BOOK_IN, CanonicalField.FACILITY_NAME),
+            RuleCatalog.builtIn().enabled(),
+            Optional.empty());
+    List<Row> rows = evaluation.breakdown().collectAsList();
+    assertThat(rows).isNotEmpty();
+    assertThat(rows).extracting(r -> r.<String>getAs("missing_fields")).containsOnly("facility_code");
     evaluation.findings().unpersist();
   }
 }

@@ -1,6 +1,9 @@
 package org.detentionaudit.core.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.detentionaudit.core.measure.MeasureRows.ALL_FIELDS;
+import static org.detentionaudit.core.measure.MeasureRows.INITIAL_BOOK_INS;
+import static org.detentionaudit.core.measure.MeasureRows.WITHOUT_CODES;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDateTime;
@@ -59,7 +62,7 @@ class BedDaysTest {
         BedDays.measure(
             rows.toDataset(spark),
             findings,
-            true,
+            ALL_FIELDS,
             Optional.of(LocalDateTime.of(2021, 1, 1, 12, 0)),
             BedDaysTest::lookup);
 
@@ -116,7 +119,7 @@ class BedDaysTest {
     MeasureRows rows =
         new MeasureRows().add("P3", null, "2020-12-29 09:00", null, null, "RATED", "R", null);
     BedDays measured =
-        BedDays.measure(rows.toDataset(spark), findings(spark), true, Optional.empty(), BedDaysTest::lookup);
+        BedDays.measure(rows.toDataset(spark), findings(spark), ALL_FIELDS, Optional.empty(), BedDaysTest::lookup);
     assertThat(measured.summary().bedDays()).isZero();
     assertThat(measured.summary().recordsLengthUnknown()).isEqualTo(1);
   }
@@ -127,7 +130,7 @@ class BedDaysTest {
         new MeasureRows()
             .add("P1", null, "2020-12-01 00:00", "2020-12-03 00:00", null, null, " KROME ", "Removed");
     BedDays measured =
-        BedDays.measure(rows.toDataset(spark), findings(spark), false, Optional.empty(), BedDaysTest::lookup);
+        BedDays.measure(rows.toDataset(spark), findings(spark), WITHOUT_CODES, Optional.empty(), BedDaysTest::lookup);
     assertThat(measured.facilities())
         .singleElement()
         .satisfies(f -> {
@@ -136,5 +139,56 @@ class BedDaysTest {
           assertThat(f.costStatus()).isEqualTo("no_facility_code");
           assertThat(f.bedDays()).isEqualTo(2);
         });
+  }
+
+  /**
+   * The Seattle case: an initial book-in table (no book-out column) with an extract date. Before,
+   * every record counted as open up to the extract date (millions of bed-days at a hold room); now
+   * there are no bed-days and no cost, and the facility rows say why.
+   */
+  @Test
+  void aLayoutWithoutBookOutsHasNoBedDaysAndNoCost(SparkSession spark) {
+    MeasureRows rows =
+        new MeasureRows()
+            .add(null, null, "2012-01-03 00:00", null, null, null, "SEATTLE FIELD OFFICE HOLD ROOM", null)
+            .add(null, null, "2015-06-01 00:00", null, null, null, "SEATTLE FIELD OFFICE HOLD ROOM", null)
+            .add(null, null, "2016-02-01 00:00", null, null, null, "RATED JAIL", null);
+    Optional<LocalDateTime> extract = Optional.of(LocalDateTime.of(2019, 7, 6, 0, 0));
+
+    BedDays measured =
+        BedDays.measure(rows.toDataset(spark), findings(spark), INITIAL_BOOK_INS, extract, BedDaysTest::lookup);
+
+    CostSummary cost = measured.summary();
+    assertThat(cost.status()).isEqualTo(MeasureStatus.NOT_APPLICABLE);
+    assertThat(cost.missingFields()).containsExactly("book_out");
+    assertThat(cost.bedDays()).isNull();
+    assertThat(cost.estimatedCost()).isNull();
+    assertThat(cost.recordsLengthUnknown()).isNull();
+    assertThat(cost.openCountedTo()).as("nothing is counted to the extract date").isNull();
+    assertThat(cost.byFiscalYear()).isEmpty();
+    assertThat(measured.facilities())
+        .extracting(FacilityUse::facilityCode, FacilityUse::keyedBy, FacilityUse::records, FacilityUse::bedDays,
+            FacilityUse::costStatus, FacilityUse::estimatedCost, FacilityUse::missingFields)
+        .containsExactly(
+            tuple("SEATTLE FIELD OFFICE HOLD ROOM", "facility_name", 2L, null, "not_applicable", null, "book_out"),
+            tuple("RATED JAIL", "facility_name", 1L, null, "not_applicable", null, "book_out"));
+    assertThat(measured.facilities()).allSatisfy(f -> assertThat(f.byFiscalYear()).isEmpty());
+    List<Row> table = measured.table(spark).collectAsList();
+    assertThat(table).extracting(r -> r.getAs("bed_days")).containsOnlyNulls();
+    assertThat(table).extracting(r -> r.<String>getAs("missing_fields")).containsOnly("book_out");
+  }
+
+  /** The near miss: the same records in a full layout, still open at the extract date, have bed-days. */
+  @Test
+  void openPlacementsOfAFullLayoutCountUpToTheExtractDate(SparkSession spark) {
+    MeasureRows rows =
+        new MeasureRows().add("P1", null, "2019-07-01 00:00", null, null, "RATED", "RATED JAIL", null);
+    BedDays measured =
+        BedDays.measure(
+            rows.toDataset(spark), findings(spark), ALL_FIELDS, Optional.of(LocalDateTime.of(2019, 7, 6, 0, 0)),
+            BedDaysTest::lookup);
+    assertThat(measured.summary().bedDays()).isEqualTo(5);
+    assertThat(measured.summary().status()).isEqualTo(MeasureStatus.COMPUTED);
+    assertThat(measured.facilities().get(0).missingFields()).isEmpty();
   }
 }

@@ -1,6 +1,9 @@
 package org.detentionaudit.core.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.detentionaudit.core.measure.MeasureRows.ALL_FIELDS;
+import static org.detentionaudit.core.measure.MeasureRows.INITIAL_BOOK_INS;
+import static org.detentionaudit.core.measure.MeasureRows.WITHOUT_CODES;
 
 import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.testing.SharedSpark;
@@ -25,7 +28,7 @@ class DatasetFactsTest {
             // no book-in at all
             .add("P3", null, null, "2020-04-01 00:00", null, "C", "C JAIL", "Removed");
 
-    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark));
+    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS);
 
     assertThat(facts.records()).isEqualTo(6);
     assertThat(facts.people()).isEqualTo(3);
@@ -62,7 +65,7 @@ class DatasetFactsTest {
           new MeasureRows()
               // across the March 2020 clock change: wall clock says exactly 2 days
               .add("P1", "2020-03-07 12:00", "2020-03-07 12:00", "2020-03-09 12:00", "2020-03-09 12:00", "A", "A", "Removed");
-      assertThat(DatasetFacts.of(rows.toDataset(spark)).placementLengths().maxDays()).isEqualTo(2.0);
+      assertThat(DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS).placementLengths().maxDays()).isEqualTo(2.0);
     } finally {
       spark.conf().set("spark.sql.session.timeZone", zone);
     }
@@ -70,10 +73,71 @@ class DatasetFactsTest {
 
   @Test
   void anEmptyTableHasNoDatesAndNoLengths(SparkSession spark) {
-    DatasetFacts facts = DatasetFacts.of(new MeasureRows().toDataset(spark));
+    DatasetFacts facts = DatasetFacts.of(new MeasureRows().toDataset(spark), ALL_FIELDS);
     assertThat(facts.records()).isZero();
     assertThat(facts.firstBookIn()).isNull();
     assertThat(facts.placementLengths().medianDays()).isNull();
     assertThat(facts.stays()).isZero();
+  }
+
+  /**
+   * An initial book-in table has no book-out, release reason or person id: its records are not
+   * "open", not "still held", and not zero people; those measures are null. What it has (records,
+   * the book-in range) is still given.
+   */
+  @Test
+  void aLayoutWithoutBookOutsStatesNoOpenPlacementsLengthsOrPeople(SparkSession spark) {
+    MeasureRows rows =
+        new MeasureRows()
+            .add(null, null, "2019-01-02 00:00", null, null, null, "SEATTLE FIELD OFFICE HOLD ROOM", null)
+            .add(null, null, "2018-03-04 00:00", null, null, null, "NORTHWEST DETENTION CENTER", null)
+            .add(null, null, null, null, null, null, "NORTHWEST DETENTION CENTER", null);
+
+    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), INITIAL_BOOK_INS);
+
+    assertThat(facts.records()).isEqualTo(3);
+    assertThat(facts.firstBookIn()).isEqualTo("2018-03-04T00:00:00");
+    assertThat(facts.lastBookIn()).isEqualTo("2019-01-02T00:00:00");
+    assertThat(facts.openPlacements()).as("no book-out column: unknown, not open").isNull();
+    assertThat(facts.placementLengths()).isNull();
+    assertThat(facts.stayLengths()).isNull();
+    assertThat(facts.people()).as("no person id column: unknown, not 0").isNull();
+    assertThat(facts.stays()).isNull();
+    assertThat(facts.died()).isNull();
+    assertThat(facts.escaped()).isNull();
+  }
+
+  /** The near miss: the same records in a layout that has book-outs, all blank, are all open. */
+  @Test
+  void blankBookOutsInALayoutThatHasThemAreOpen(SparkSession spark) {
+    MeasureRows rows =
+        new MeasureRows()
+            .add("P1", null, "2019-01-02 00:00", null, null, "A", "A JAIL", null)
+            .add("P2", null, "2018-03-04 00:00", null, null, "A", "A JAIL", null);
+
+    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS);
+
+    assertThat(facts.openPlacements()).isEqualTo(2);
+    assertThat(facts.placementLengths().open()).isEqualTo(2);
+    assertThat(facts.people()).isEqualTo(2);
+    assertThat(facts.died()).isZero();
+  }
+
+  /** Without a stay book-out (the ICE "History" layout) stays are counted but their length is not. */
+  @Test
+  void aLayoutWithoutStayBookOutsCountsStaysButNotTheirLength(SparkSession spark) {
+    MeasureRows rows =
+        new MeasureRows().add("P1", "2020-01-01 10:00", "2020-01-01 10:00", "2020-01-03 10:00", null, "A", "A", "Removed");
+    java.util.Set<org.detentionaudit.rules.CanonicalField> history =
+        java.util.EnumSet.complementOf(
+            java.util.EnumSet.of(
+                org.detentionaudit.rules.CanonicalField.STAY_BOOK_OUT,
+                org.detentionaudit.rules.CanonicalField.STAY_RELEASE_REASON));
+
+    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), history);
+
+    assertThat(facts.stays()).isEqualTo(1);
+    assertThat(facts.stayLengths()).isNull();
+    assertThat(facts.placementLengths().measured()).isEqualTo(1);
   }
 }

@@ -2,7 +2,9 @@ package org.detentionaudit.core.measure;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -10,9 +12,22 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.detentionaudit.core.load.PlacementSchema;
+import org.detentionaudit.rules.CanonicalField;
 
 /** Small canonical placement tables for the measure tests; timestamps as "yyyy-MM-dd HH:mm". */
 final class MeasureRows {
+  /** A layout with every canonical field. */
+  static final Set<CanonicalField> ALL_FIELDS = EnumSet.allOf(CanonicalField.class);
+  /** A layout with names but no facility codes. */
+  static final Set<CanonicalField> WITHOUT_CODES =
+      EnumSet.complementOf(EnumSet.of(CanonicalField.FACILITY_CODE));
+  /**
+   * The fields of an ICE initial book-in table ({@code ice-initial-book-ins}): a book-in and a
+   * facility name, nothing else.
+   */
+  static final Set<CanonicalField> INITIAL_BOOK_INS =
+      EnumSet.of(CanonicalField.BOOK_IN, CanonicalField.FACILITY_NAME);
+
   static final StructType FINDINGS =
       new StructType()
           .add("rule_id", DataTypes.StringType)

@@ -2,11 +2,14 @@ package org.detentionaudit.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.detentionaudit.core.measure.CostSummary;
 import org.detentionaudit.core.measure.DatasetFacts;
 import org.detentionaudit.core.measure.LengthSummary;
+import org.detentionaudit.core.measure.MeasureStatus;
+import org.detentionaudit.rules.CanonicalField;
 import org.junit.jupiter.api.Test;
 
 class SummaryJsonTest {
@@ -24,11 +27,12 @@ class SummaryJsonTest {
             List.of(new RunSummary.InputSummary("a.csv", "csv", "ddp-2025", 3, 3, 0)),
             3, 3, 0, "2025-06-26T00:00:00", "given",
             List.of(),
-            new DatasetFacts(3, 2, 2, "2020-01-01T10:00:00", "2021-05-01T00:00:00", "2021-05-01T00:00:00", 1, 1, 0, lengths(), lengths()),
+            new DatasetFacts(3, 2L, 2L, "2020-01-01T10:00:00", "2021-05-01T00:00:00", "2021-05-01T00:00:00", 1L, 1L, 0L, lengths(), lengths()),
             new org.detentionaudit.core.measure.FacilitySummary("facility_code", 5, 2, 1),
-            new CostSummary(20, 4, 16, 0.8, Map.of("rate_redacted", 16L), 400.0, 2, "2025-06-26T00:00",
+            new CostSummary(MeasureStatus.COMPUTED, List.of(), 20L, 4L, 16L, 0.8, Map.of("rate_redacted", 16L), 400.0, 2L, "2025-06-26T00:00",
                 List.of(new CostSummary.Year(2020, 20, 16, 400.0))),
-            new RunSummary.FacilityReferenceSummary("bundled + mine.csv", 1_700, 1_866));
+            new RunSummary.FacilityReferenceSummary("bundled + mine.csv", 1_700, 1_866),
+            MeasureStatus.of(EnumSet.allOf(CanonicalField.class)));
 
     String json = SummaryJson.write(summary);
 

@@ -4,8 +4,8 @@
 Usage (from the repository root; standard library only, deterministic output):
 
     python3 tools/derive-facility-reference.py \
-        /work/shared/reference/ice-facilities-2017.csv \
-        /work/shared/reference/ddp-2025-02-facility-codes.csv \
+        core/src/test/resources/realdata/ice-facilities-2017.csv \
+        core/src/test/resources/realdata/ddp-2025-02-facility-codes.csv \
         > core/src/main/resources/org/detentionaudit/core/reference/facilities.csv
 
 Inputs:

@@ -2,7 +2,7 @@ package org.detentionaudit.benchmark;
 
 import java.util.Map;
 
-/** The rule meanings of SPEC.md evaluated another way than the audit does, for the benchmark to time. */
+/** The rule meanings of docs/rules.md evaluated another way than the audit does, for the benchmark to time. */
 public interface Baseline {
   /**
    * Evaluates every rule of {@link BaselineInput#rules()} on the input.

@@ -25,7 +25,7 @@ import org.detentionaudit.rules.RuleKind;
 import org.detentionaudit.rules.RuleScope;
 
 /**
- * The rule meanings of SPEC.md as one hand-written DuckDB query over the Parquet file: contender
+ * The rule meanings of docs/rules.md as one hand-written DuckDB query over the Parquet file: contender
  * (c) of the benchmark.
  *
  * <p>The query runs in an in-memory database with DuckDB's default of one thread per core. It reads
@@ -322,7 +322,7 @@ public final class DuckDbBaseline implements Baseline {
     }
   }
 
-  /** The meaning of one rule kind (SPEC.md, core-rules.yaml); null never fails a record. */
+  /** The meaning of one rule kind (docs/rules.md, core-rules.yaml); null never fails a record. */
   private static RuleSql ruleSql(Rule rule, BaselineInput input) {
     String personRow = "person_key IS NOT NULL AND book_in IS NOT NULL";
     return switch (rule.kind()) {

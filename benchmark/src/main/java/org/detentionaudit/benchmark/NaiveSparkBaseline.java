@@ -45,7 +45,7 @@ import org.detentionaudit.rules.RuleKind;
  *       its own, with its own window or group-by.
  * </ul>
  *
- * <p>Semantics, as SPEC.md and the rule catalog word them (and as the audit's {@code
+ * <p>Semantics, as docs/rules.md and the rule catalog word them (and as the audit's {@code
  * RulePredicates} and the generator's oracle compute them):
  *
  * <ul>
@@ -75,7 +75,7 @@ public final class NaiveSparkBaseline implements Baseline {
   private static final String RELEASE_KEY = "release_key";
   private static final String SOURCE_FILE = "source_file";
   private static final String SOURCE_ROW = "source_row";
-  /** A person's placements in SPEC.md's order; input order breaks ties. */
+  /** A person's placements in the order of docs/rules.md; input order breaks ties. */
   private static final String PERSON_ORDER =
       "book_in ASC NULLS LAST, book_out ASC NULLS LAST, source_file, source_row";
 

@@ -130,7 +130,7 @@ class DuckDbBaselineTest {
     assertThat(re2).startsWith("(?i)").doesNotContain("*+").doesNotContain("\\s");
   }
 
-  /** Spellings from FORMATS.md and RedactionMarkerTest, markers and near misses, and NA forms. */
+  /** Spellings from docs/formats-and-layouts.md and RedactionMarkerTest, markers and near misses, and NA forms. */
   private static final List<String> DOCUMENTED_CELLS =
       List.of(
           "(b)(6), (b)(7)c",

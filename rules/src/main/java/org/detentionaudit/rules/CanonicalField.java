@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The placement fields every layout is mapped onto (SPEC.md, "Canonical placement fields").
+ * The placement fields every layout is mapped onto (docs/rules.md, "Values before any rule sees them").
  *
  * <p>Column names in the normalized placement table are {@link #columnName()}. Timestamps are
  * local date-times without a zone (Spark {@code TIMESTAMP_NTZ}): ICE records wall-clock times.

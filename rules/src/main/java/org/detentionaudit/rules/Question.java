@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Which reporting question a rule bears on (SPEC.md: where, how long, cost, status, identity). */
+/** Which reporting question a rule bears on (docs/output-contract.md: where, how long, cost, status, identity). */
 public enum Question {
   WHERE("where"),
   HOW_LONG("how_long"),

@@ -20,7 +20,7 @@ import java.util.Set;
  * The closed set of rule kinds. Each engine part dispatches on this enum with an exhaustive
  * {@code switch}, so a new kind does not compile until every part handles it.
  *
- * <p>The exact meaning of each kind is SPEC.md's "core rules" table; the Javadoc of the engine's
+ * <p>The exact meaning of each kind is docs/rules.md's "Rule by rule" table; the Javadoc of the engine's
  * predicates repeats it. {@link #requiredFields()} lists the canonical fields without which the
  * rule is {@link RuleStatus#NOT_APPLICABLE}.
  */

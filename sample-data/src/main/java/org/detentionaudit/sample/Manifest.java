@@ -29,10 +29,10 @@ import org.detentionaudit.sample.oracle.RuleCount;
  * @param files the files written, paths relative to the manifest's folder
  * @param malformedLines the broken lines injected into every text file (none in Parquet)
  * @param seeded how often each defect and near miss was applied (informational)
- * @param expected per core rule id, in SPEC.md order: the counts an audit must report on the
+ * @param expected per core rule id, in docs/rules.md order: the counts an audit must report on the
  *     full-field records (true for every file of a layout with all rule fields and full timestamps;
  *     for each file on its own see {@code expectedByFile})
- * @param expectedByFile per file path (as in {@code files}), per core rule id in SPEC.md order: what
+ * @param expectedByFile per file path (as in {@code files}), per core rule id in docs/rules.md order: what
  *     an audit of that file alone must report, computed by the oracle on the values as the file's
  *     layout writes them (a field the layout lacks is absent, date-only layouts hold midnight of each
  *     day); a rule reading a field the layout lacks is expected {@code NOT_APPLICABLE}
@@ -168,7 +168,7 @@ public record Manifest(
    *     {@code NOT_APPLICABLE}
    * @param recordsChecked null when not applicable
    * @param recordsFailed null when not applicable
-   * @param missingFields the rule fields the layout lacks, SPEC.md names, sorted; empty when judged
+   * @param missingFields the rule fields the layout lacks, canonical names, sorted; empty when judged
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"status", "records_checked", "records_failed", "missing_fields"})

@@ -1,6 +1,6 @@
 package org.detentionaudit.jobs;
 
-/** Exit statuses of the command (SPEC.md). */
+/** Exit statuses of the command (docs/output-contract.md, "Exit status"). */
 public final class ExitCodes {
   /** The audit ran; findings are the product, not a failure. */
   public static final int OK = 0;

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every layout generation of FORMATS.md, generated from the same records and audited by the command
+ * Every layout generation of docs/formats-and-layouts.md, generated from the same records and audited by the command
  * line with layout detection: the detected layout, every row accounted, every applicable rule's
  * counts equal to the manifest's per-file expectation (values as that layout writes them), and
  * NOT_APPLICABLE exactly for the rules reading a field the layout lacks.

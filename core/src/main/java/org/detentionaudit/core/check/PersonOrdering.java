@@ -25,7 +25,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * The one partitioning and sort of placements that every per-person and per-stay rule shares.
  *
  * <p>A person's placements are ordered by {@code book_in} (nulls last), then {@code book_out}
- * (nulls last), then input order (SPEC.md). Every derived column below uses that single window
+ * (nulls last), then input order (docs/rules.md). Every derived column below uses that single window
  * specification, so Spark plans one shuffle and one sort for all of them. Person ids are compared
  * trimmed and ignoring case; records without a person id each form their own partition (they take
  * part in no per-person rule, and must not pile into one huge partition).

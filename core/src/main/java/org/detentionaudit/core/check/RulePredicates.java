@@ -20,7 +20,7 @@ import org.detentionaudit.rules.Rule;
 import org.detentionaudit.rules.RuleKind;
 
 /**
- * The one place where each rule kind's exact meaning (SPEC.md) becomes SQL. The {@code switch} is
+ * The one place where each rule kind's exact meaning (docs/rules.md) becomes SQL. The {@code switch} is
  * exhaustive over {@link RuleKind}: a new kind does not compile until it is given a meaning here.
  *
  * <p>Text comparisons trim and ignore case. Nulls never make a record fail by accident: every

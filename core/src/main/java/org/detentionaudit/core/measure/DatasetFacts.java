@@ -30,7 +30,7 @@ import org.detentionaudit.rules.Measure;
  * book-in date range, open placements, placements that ended in death or escape, and how long
  * placements and stays last.
  *
- * <p>A stay is the group (person_id, stay_book_in) of records with a person id (SPEC.md); its
+ * <p>A stay is the group (person_id, stay_book_in) of records with a person id (docs/rules.md); its
  * length runs from {@code stay_book_in} to the latest {@code stay_book_out} of its records. A
  * placement's length runs from {@code book_in} to {@code book_out}. Lengths are in days
  * (fractional).

@@ -25,6 +25,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.detentionaudit.core.InputException;
 import org.detentionaudit.core.layout.HeaderKey;
+import org.detentionaudit.core.normalize.RedactionMarker;
 
 /**
  * The facility codes an audit knows, with their names and per-diem rates. Immutable.
@@ -37,7 +38,9 @@ import org.detentionaudit.core.layout.HeaderKey;
  *
  * <p>File format: CSV with a header row holding at least {@code facility_code}; {@code
  * facility_name} and {@code per_diem_rate} are optional, other columns are ignored. Header names are
- * compared ignoring case, spaces, underscores and punctuation ({@code Facility Code} works). A code
+ * compared ignoring case, spaces, underscores and punctuation ({@code Facility Code} works); the lists
+ * derived from ICE's detention data, whose headers are {@code detention_facility_code} and {@code
+ * detention_facility}, are read as they are published. A code
  * may have several rows (one per name); its per-diem is the first non-empty one among them. Codes are
  * compared trimmed and ignoring case ({@link #key(String)}).
  *
@@ -48,8 +51,16 @@ public final class FacilityReference {
   /** The bundled table, a class-path resource next to this class. */
   public static final String BUNDLED_RESOURCE = "facilities.csv";
 
-  private static final String CODE = HeaderKey.of("facility_code");
-  private static final String NAME = HeaderKey.of("facility_name");
+  /**
+   * The code column, first found wins: {@code facility_code}, else {@code detention_facility_code}
+   * (the header of the facility lists derived from ICE's detention data, e.g. UWCHR's and the
+   * ACLU's).
+   */
+  private static final List<String> CODE =
+      List.of(HeaderKey.of("facility_code"), HeaderKey.of("detention_facility_code"));
+  /** The name column, first found wins: {@code facility_name}, else {@code detention_facility}. */
+  private static final List<String> NAME =
+      List.of(HeaderKey.of("facility_name"), HeaderKey.of("detention_facility"));
   private static final String PER_DIEM = HeaderKey.of("per_diem_rate");
   private static final String SOURCES = HeaderKey.of("sources");
 
@@ -196,6 +207,9 @@ public final class FacilityReference {
       for (CSVRecord record : parser) {
         rows++;
         String code = cell(record, codeColumn);
+        if (RedactionMarker.isRedaction(code)) {
+          continue; // ICE's 2017 list has 207 rows coded "Redacted": a redacted code names no facility
+        }
         String key = key(code);
         if (key == null) {
           throw new IllegalStateException(
@@ -222,6 +236,17 @@ public final class FacilityReference {
       // commons-csv reports broken quoting and similar problems this way
       throw new IllegalStateException("it is not valid CSV (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** The first of {@code keys} (in their order) that the header holds; -1 when none. */
+  private static int column(List<String> header, List<String> keys) {
+    for (String key : keys) {
+      int index = column(header, key);
+      if (index >= 0) {
+        return index;
+      }
+    }
+    return -1;
   }
 
   private static int column(List<String> header, String key) {

@@ -9,7 +9,7 @@ import org.detentionaudit.core.measure.FacilitySummary;
 import org.detentionaudit.core.measure.MeasureStatus;
 
 /**
- * The run as {@code summary.json} states it (SPEC.md). Serialized with snake_case names.
+ * The run as {@code summary.json} states it (docs/output-contract.md). Serialized with snake_case names.
  *
  * @param toolVersion detention-audit's version
  * @param startedAt ISO-8601 instant the run started

@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.StructType;
 
 /** Builds the {@code summary.parquet} table: one row per rule, in catalog order. */
 public final class SummaryTable {
-  /** The schema of {@code summary.parquet}; SPEC.md's columns first. */
+  /** The schema of {@code summary.parquet}; the contract's columns first (docs/output-contract.md). */
   public static final StructType SCHEMA =
       new StructType()
           .add("rule_id", DataTypes.StringType, false)

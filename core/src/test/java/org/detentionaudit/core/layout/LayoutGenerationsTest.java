@@ -26,13 +26,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every layout generation of FORMATS.md is detected from its header as released, from a
+ * Every layout generation of docs/formats-and-layouts.md is detected from its header as released, from a
  * snake_case re-save of it, and maps the canonical fields that generation carries (no more).
  */
 class LayoutGenerationsTest {
   private static final LayoutCatalog CATALOG = LayoutCatalog.builtIn();
 
-  /** Headers as released (FORMATS.md order where it gives one; the rest as in the layout file). */
+  /** Headers as released (docs/formats-and-layouts.md order where it gives one; the rest as in the layout file). */
   static final List<String> ICE_2012_2023 =
       List.of("Detention ID", "Case ID", "Subject ID", "Stay Book In Date", "Detention Book In Date",
           "Detention Facility", "Detention Facility Code", "Detention Book Out Date",

@@ -30,7 +30,7 @@ class RepeatedHeaderLoadTest {
   @Test
   void tracFileWithRepeatedColumnLoadsEveryField() throws IOException {
     Layout trac = LayoutCatalog.builtIn().find("trac-2001-2009").orElseThrow();
-    // Released order unknown beyond FORMATS.md: put the repeat before most canonical columns, so
+    // Released order unknown beyond docs/formats-and-layouts.md: put the repeat before most canonical columns, so
     // a mis-mapped repeat would shift them.
     List<String> header = new ArrayList<>(trac.otherColumns());
     header.addAll(

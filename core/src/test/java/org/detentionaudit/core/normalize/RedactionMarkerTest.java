@@ -12,7 +12,7 @@ public class RedactionMarkerTest {
   /** Every spelling that is a redaction marker. */
   public static final List<String> MARKERS =
       List.of(
-        "(b)(6), (b)(7)c", // FORMATS.md spellings
+        "(b)(6), (b)(7)c", // docs/formats-and-layouts.md spellings
         "(b)(6),(b)(7)c)",
         "(b)(6), (b)(7)(c) (b)(7)(e)",
         "b(6), b(7)C",

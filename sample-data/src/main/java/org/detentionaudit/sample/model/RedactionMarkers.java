@@ -2,7 +2,7 @@ package org.detentionaudit.sample.model;
 
 import java.util.List;
 
-/** The redaction markers ICE writes into cells (FORMATS.md), spelled exactly as released. */
+/** The redaction markers ICE writes into cells (docs/formats-and-layouts.md), spelled exactly as released. */
 public final class RedactionMarkers {
 
   /** Privacy redactions, as found in person and case columns. */

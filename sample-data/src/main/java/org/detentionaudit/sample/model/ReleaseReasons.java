@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The detention release reasons released by ICE (FORMATS.md, DDP February 2025), with their published
+ * The detention release reasons released by ICE (docs/formats-and-layouts.md, DDP February 2025), with their published
  * frequencies, spelled exactly as released (capitalisation is inconsistent between values).
  */
 public final class ReleaseReasons {

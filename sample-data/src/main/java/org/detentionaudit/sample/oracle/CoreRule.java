@@ -16,12 +16,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The 15 core rules of SPEC.md, in the order of its table, then the six rules of issue 4 (facility
+ * The 15 core rules of docs/rules.md, in the order of its table, then the six rules of issue 4 (facility
  * reference and consistency, self-transfers, implausibly early stays, dates after the extract), with the rows each one judges
  * ({@code records_checked}) as this oracle defines them, and the fields each one reads: a layout
  * that lacks one of them makes the rule {@code NOT_APPLICABLE}.
  *
- * <p>The fields are those SPEC.md's wording of the rule names, with one reading:
+ * <p>The fields are those docs/rules.md's wording of the rule names, with one reading:
  * {@code status.unknown} is judged without the stay fields (a layout without stay book-outs simply
  * never triggers its "the stay has a stay_book_out" clause), as {@code person.overlapping_placements}
  * is judged without them.
@@ -127,7 +127,7 @@ public enum CoreRule {
     return requiredFields;
   }
 
-  /** The rule id as in SPEC.md, e.g. {@code placement.zero_length}. */
+  /** The rule id as in docs/rules.md, e.g. {@code placement.zero_length}. */
   public String id() {
     return id;
   }
@@ -137,7 +137,7 @@ public enum CoreRule {
     return recordsChecked;
   }
 
-  /** Finds a rule by its SPEC.md id (exact match); empty for null or an unknown id. */
+  /** Finds a rule by its id (docs/rules.md) (exact match); empty for null or an unknown id. */
   public static Optional<CoreRule> byId(String id) {
     return Arrays.stream(values()).filter(rule -> rule.id.equals(id)).findFirst();
   }

@@ -1,7 +1,7 @@
 package org.detentionaudit.sample.oracle;
 
 /**
- * The placement fields SPEC.md's core rules read (its canonical fields), as this oracle names them.
+ * The placement fields the core rules read (their canonical fields, docs/rules.md), as this oracle names them.
  * A written layout carries some of them; the rules that need one it lacks cannot be judged.
  */
 public enum KeyField {
@@ -21,7 +21,7 @@ public enum KeyField {
     this.fieldName = fieldName;
   }
 
-  /** The SPEC.md field name, e.g. {@code book_in}. */
+  /** The canonical field name, e.g. {@code book_in}. */
   public String fieldName() {
     return fieldName;
   }

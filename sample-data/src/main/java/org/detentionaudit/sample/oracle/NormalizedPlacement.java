@@ -6,7 +6,7 @@ import org.detentionaudit.sample.model.PlacementRecord;
 import org.detentionaudit.sample.model.RedactionMarkers;
 
 /**
- * A placement's canonical key fields after SPEC.md's normalization: blank cells, {@code NA} and
+ * A placement's canonical key fields after docs/rules.md's normalization: blank cells, {@code NA} and
  * redaction markers are null; other text is trimmed (case is kept: comparisons ignore it).
  */
 public record NormalizedPlacement(
@@ -56,7 +56,7 @@ public record NormalizedPlacement(
   }
 
   /**
-   * The text normalization of SPEC.md: null for null, blank, {@code NA} (exactly, as R writes it)
+   * The text normalization of docs/rules.md: null for null, blank, {@code NA} (exactly, as R writes it)
    * and redaction markers; otherwise the value trimmed.
    */
   public static String normalizeText(String raw) {

@@ -17,7 +17,7 @@ import java.util.Set;
 import org.detentionaudit.sample.model.ReleaseReasons;
 
 /**
- * Evaluates SPEC.md's 15 core rules and the six rules of issue 4 exactly as worded in the rule
+ * Evaluates the 15 core rules (docs/rules.md) and the six rules of issue 4 exactly as worded in the rule
  * catalog, in plain Java, and counts for each rule
  * the records it judged and the records that failed.
  *
@@ -25,7 +25,7 @@ import org.detentionaudit.sample.model.ReleaseReasons;
  * row of a person must arrive in the same batch (rows without a person id may arrive anywhere).
  * Memory is bounded by the largest batch, so a caller that feeds one person at a time streams.
  *
- * <p>Semantics, shared with SPEC.md:
+ * <p>Semantics, shared with docs/rules.md:
  *
  * <ul>
  *   <li>Text is compared trimmed and ignoring case; values were normalized by {@link
@@ -145,7 +145,7 @@ public final class ReferenceRuleEvaluator {
     return new RuleCount(rows, failing);
   }
 
-  /** The counts so far keyed by rule id, in SPEC.md order. */
+  /** The counts so far keyed by rule id, in docs/rules.md order. */
   public Map<String, RuleCount> countsById() {
     Map<String, RuleCount> result = new LinkedHashMap<>();
     counts().forEach((rule, count) -> result.put(rule.id(), count));

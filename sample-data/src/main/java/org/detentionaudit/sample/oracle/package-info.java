@@ -1,5 +1,5 @@
 /**
- * The test oracle: a plain-Java, engine-free evaluation of SPEC.md's 15 core rules on normalized
+ * The test oracle: a plain-Java, engine-free evaluation of the 15 core rules (docs/rules.md) on normalized
  * placement values, written independently of {@code core} so that the audit engine can be checked
  * against it.
  */

@@ -22,7 +22,7 @@ import org.detentionaudit.sample.model.PlacementRecord;
  */
 final class DelimitedRowWriter implements RowWriter {
 
-  /** ICE's statistical unit preamble (FORMATS.md), kept above the header in pipe-delimited files. */
+  /** ICE's statistical unit preamble (docs/formats-and-layouts.md), kept above the header in pipe-delimited files. */
   static final List<String> ICE_PREAMBLE =
       List.of(
           "ERO-LESA Statistical Tracking Unit",

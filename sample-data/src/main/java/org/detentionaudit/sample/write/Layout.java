@@ -21,13 +21,13 @@ import org.detentionaudit.sample.oracle.KeyField;
 import org.detentionaudit.sample.oracle.NormalizedPlacement;
 
 /**
- * The released layouts the generator writes (FORMATS.md, "Layout generations"): column headers and
+ * The released layouts the generator writes (docs/formats-and-layouts.md, "Layout generations"): column headers and
  * order exactly as released, and the date formats real copies of them use.
  *
  * <p>Every layout writes the same generated records; a field the layout lacks (the 2010 extract has
  * no person id, initial book-in tables no book-out, ...) is simply not written, and date-only
  * layouts write the day of each timestamp. {@link #asWritten} gives the rule fields as a reader of
- * the file sees them, from which the manifest's per-file expectations are computed. Columns FORMATS.md
+ * the file sees them, from which the manifest's per-file expectations are computed. Columns docs/formats-and-layouts.md
  * does not name are provisional, as in the core layout files.
  */
 public enum Layout {
@@ -70,7 +70,7 @@ public enum Layout {
   /**
    * The first day of the release window, as the core layout file's {@code covers_from} says
    * (fiscal-year starts for the releases named by fiscal years); empty for the DDP layouts (shared
-   * by releases with different windows) and the layouts whose window FORMATS.md does not give.
+   * by releases with different windows) and the layouts whose window docs/formats-and-layouts.md does not give.
    */
   public Optional<LocalDate> coversFrom() {
     return switch (this) {
@@ -145,7 +145,7 @@ public enum Layout {
 
   /**
    * The rule fields of {@code row} as written in this layout and read back: a field the layout
-   * lacks is null, a date-only column gives midnight of its day, text is normalized as SPEC.md says.
+   * lacks is null, a date-only column gives midnight of its day, text is normalized as docs/rules.md says.
    */
   public NormalizedPlacement asWritten(PlacementRecord row) {
     Map<KeyField, Object> values = new EnumMap<>(KeyField.class);

@@ -3,7 +3,7 @@ package org.detentionaudit.sample.write;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The file formats analysts re-save ICE tables in (FORMATS.md, "Files"). */
+/** The file formats analysts re-save ICE tables in (docs/formats-and-layouts.md, "Files"). */
 public enum OutputFormat {
   /** Comma-separated, quoted only where needed, LF line ends, header first. */
   CSV("csv", ".csv", true),

@@ -17,7 +17,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.detentionaudit.sample.model.PlacementRecord;
 
 /**
- * Writes an Excel workbook the way ICE's statistical unit exports one (FORMATS.md, "Files"), with
+ * Writes an Excel workbook the way ICE's statistical unit exports one (docs/formats-and-layouts.md, "Files"), with
  * POI's streaming {@link SXSSFWorkbook}: only a window of {@value #ROW_WINDOW} rows is in memory,
  * earlier rows go to compressed temporary files until {@link #close()} zips the workbook.
  *

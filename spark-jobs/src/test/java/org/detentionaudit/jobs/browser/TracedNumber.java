@@ -29,7 +29,7 @@ record TracedNumber(
   /** The name of the JSON output, the only {@code data-table} that is not a Parquet table. */
   static final String SUMMARY_JSON = "summary.json";
 
-  /** The Parquet outputs of SPEC.md's output folder, by the name before {@code .parquet}. */
+  /** The Parquet outputs of the output folder (docs/output-contract.md), by the name before {@code .parquet}. */
   static final Set<String> PARQUET_TABLES = Set.of("summary", "findings", "quarantine", "breakdown", "profile", "facilities");
 
   TracedNumber {

@@ -56,7 +56,9 @@ import org.detentionaudit.core.check.FiscalYear;
  * negotiated rates make any such estimate rough; the report says so.
  *
  * <p>Facilities are keyed by {@code facility_code} (trimmed, upper case) when the layout has codes,
- * else by {@code facility_name}. Two aggregations over the placements and one over the findings;
+ * else by {@code facility_name}; a name is looked up in the reference by the caller's {@code
+ * reference} function (a name matching one code has that code's rate; one matching several is
+ * {@link CostStatus#AMBIGUOUS_NAME}; one matching none {@link CostStatus#NOT_IN_REFERENCE}). Two aggregations over the placements and one over the findings;
  * the per-facility rows (hundreds to a few thousand) are assembled on the driver.
  */
 public final class BedDays {
@@ -108,8 +110,12 @@ public final class BedDays {
         facilities.stream().filter(f -> f.facilityCode() != null && !f.inReference()).count();
     long without =
         facilities.stream().filter(f -> f.facilityCode() == null).mapToLong(FacilityUse::records).sum();
+    long ambiguous =
+        facilities.stream()
+            .filter(f -> CostStatus.AMBIGUOUS_NAME.label().equals(f.costStatus()))
+            .count();
     String keyedBy = facilities.isEmpty() ? "facility_code" : facilities.get(0).keyedBy();
-    return new FacilitySummary(keyedBy, seen, unknown, without);
+    return new FacilitySummary(keyedBy, seen, unknown, without, ambiguous);
   }
 
   /** The {@code facilities.parquet} table. */
@@ -145,8 +151,9 @@ public final class BedDays {
    * @param findings the findings table ({@code source_file, source_row, facility_code} at least)
    * @param byCode true to key facilities by code, false by name (the layout has no codes)
    * @param extractDate the end of open placements; empty to leave them out
-   * @param reference per facility code (trimmed, upper case) the reference's rate, for codes the
-   *     reference lists
+   * @param reference per facility key the reference's rate, where the reference lists it: the code
+   *     (trimmed, upper case), or, keyed by name, the trimmed name (a name matching several codes
+   *     gives {@link FacilityRate#ambiguousName()})
    */
   public static BedDays measure(
       Dataset<Row> placements,
@@ -252,8 +259,8 @@ public final class BedDays {
     for (Map.Entry<String, long[]> entry : counts.entrySet()) {
       String facility = entry.getKey();
       Optional<FacilityRate> rate =
-          byCode && facility != null ? reference.apply(facility) : Optional.empty();
-      CostStatus status = status(facility, byCode, rate);
+          facility != null ? reference.apply(facility) : Optional.empty();
+      CostStatus status = status(facility, rate);
       Double perDiem = status == CostStatus.KNOWN ? rate.get().perDiem() : null;
       List<FacilityUse.YearUse> years = new ArrayList<>();
       long facilityDays = 0;
@@ -328,12 +335,15 @@ public final class BedDays {
             years));
   }
 
-  private static CostStatus status(String facility, boolean byCode, Optional<FacilityRate> rate) {
-    if (!byCode || facility == null) {
+  private static CostStatus status(String facility, Optional<FacilityRate> rate) {
+    if (facility == null) {
       return CostStatus.NO_FACILITY_CODE;
     }
     if (rate.isEmpty()) {
       return CostStatus.NOT_IN_REFERENCE;
+    }
+    if (rate.get().ambiguous()) {
+      return CostStatus.AMBIGUOUS_NAME;
     }
     if (rate.get().perDiem() != null) {
       return CostStatus.KNOWN;

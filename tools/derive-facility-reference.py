@@ -23,6 +23,15 @@ Output: one row per distinct (facility_code, facility_name) pair, sorted by code
                   'b)(4)' when redacted, empty when not given); empty for codes only in the 2025 list
   sources         the lists that name this code under this name: 'ice-2017', 'ddp-2025-02', or both
                   separated by a space
+  type, type_detailed, over_under_72
+                  the 2017 list's facility type (e.g. 'IGSA', 'Other'), detailed type (e.g. 'HOLD',
+                  'STAGING', 'IGSA') and whether ICE may hold people there more than 72 hours
+                  ('Under 72', 'Over 72', or empty when the list does not say), unchanged; empty for
+                  codes only in the 2025 list. These are facts about the code, so every row of a code
+                  carries the same values. A code the 2017 list gives several rows takes, per column,
+                  the one non-empty value its rows give (in the November 2017 list they never
+                  disagree); if its rows gave different values, the column would be left empty (not
+                  known) and the code named on stderr.
 
 What is changed: values are trimmed; the 207 rows of the 2017 list whose code is the word
 'Redacted' are left out (a redacted code identifies no facility); pairs listed twice are merged.
@@ -32,11 +41,13 @@ import sys
 
 ICE_2017 = "ice-2017"
 DDP_2025_02 = "ddp-2025-02"
+FACT_COLUMNS = ["type", "type_detailed", "over_under_72"]
 
 
 def main(ice_path, ddp_path, out):
     pairs = {}  # (code, name) -> set of sources
     per_diem = {}  # code -> per-diem text from the 2017 list
+    facts = {}  # code -> {column -> set of non-empty values} from the 2017 list
     with open(ice_path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             code = row["facility_code"].strip()
@@ -47,6 +58,10 @@ def main(ice_path, ddp_path, out):
             rate = row["per_diem_rate"].strip()
             if rate and per_diem.get(code, "") == "":
                 per_diem[code] = rate
+            for column in FACT_COLUMNS:
+                value = row[column].strip()
+                if value:
+                    facts.setdefault(code, {}).setdefault(column, set()).add(value)
     with open(ddp_path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             code = row["detention_facility_code"].strip()
@@ -55,10 +70,19 @@ def main(ice_path, ddp_path, out):
             name = row["detention_facility"].strip()
             pairs.setdefault((code, name), set()).add(DDP_2025_02)
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["facility_code", "facility_name", "per_diem_rate", "sources"])
+    writer.writerow(["facility_code", "facility_name", "per_diem_rate", "sources"] + FACT_COLUMNS)
     for (code, name) in sorted(pairs):
         sources = " ".join(s for s in (ICE_2017, DDP_2025_02) if s in pairs[(code, name)])
-        writer.writerow([code, name, per_diem.get(code, ""), sources])
+        writer.writerow([code, name, per_diem.get(code, ""), sources]
+                        + [fact(facts, code, column) for column in FACT_COLUMNS])
+
+
+def fact(facts, code, column):
+    values = facts.get(code, {}).get(column, set())
+    if len(values) > 1:
+        print(f"{code}: rows disagree on {column} {sorted(values)}; left empty", file=sys.stderr)
+        return ""
+    return next(iter(values), "")
 
 
 if __name__ == "__main__":

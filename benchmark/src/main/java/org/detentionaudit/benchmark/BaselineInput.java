@@ -16,6 +16,7 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.Type;
 import org.detentionaudit.core.layout.LayoutCatalog;
 import org.detentionaudit.core.layout.LayoutMatch;
+import org.detentionaudit.core.reference.FacilityEntry;
 import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.Rule;
@@ -30,6 +31,8 @@ import org.detentionaudit.rules.RuleCatalog;
  *     layout lacks is absent)
  * @param windowStart the layout's {@code covers_from}, if any ({@code stay.implausibly_early})
  * @param facilityCodeKeys the bundled facility reference's codes, trimmed and upper-cased
+ * @param under72CodeKeys of those, the codes the reference marks {@code Under 72} ({@code
+ *     placement.hold_room_over_72h})
  * @param rules the built-in rules with their parameters, in catalog order
  */
 public record BaselineInput(
@@ -38,6 +41,7 @@ public record BaselineInput(
     Map<CanonicalField, String> columns,
     Optional<LocalDate> windowStart,
     Set<String> facilityCodeKeys,
+    Set<String> under72CodeKeys,
     List<Rule> rules) {
 
   /** Reads the file's column names, detects its layout and gathers the bundled rules and reference. */
@@ -59,6 +63,7 @@ public record BaselineInput(
         columns,
         match.layout().coversFrom(),
         FacilityReference.bundled().codeKeys(),
+        FacilityReference.bundled().codeKeys(FacilityEntry.HoldLimit.UNDER_72),
         RuleCatalog.builtIn().enabled());
   }
 

@@ -77,7 +77,10 @@ class DuckDbBaselineTest {
 
     Map<String, Long> expected = expected(manifest, "ddp-2025.parquet", input.rules());
     for (Rule rule : input.rules()) {
-      if (rule.kind().requiredFields().contains(CanonicalField.FACILITY_CODE)) {
+      if (rule.kind().requiredFields().contains(CanonicalField.FACILITY_CODE)
+          || rule.kind().oneOfFields().contains(CanonicalField.FACILITY_CODE)) {
+        // the audit (and the oracle) judge facility.unknown_code by name here; the baselines
+        // judge facilities by code only
         expected.put(rule.id(), null);
       }
     }

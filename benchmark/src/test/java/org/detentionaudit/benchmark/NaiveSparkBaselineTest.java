@@ -113,6 +113,7 @@ class NaiveSparkBaselineTest {
             columns,
             full.windowStart(),
             full.facilityCodeKeys(),
+            full.under72CodeKeys(),
             full.rules().stream().filter(rule -> someRules.contains(rule.id())).toList());
 
     Map<String, Long> counts = new NaiveSparkBaseline().failedCounts(withoutNames);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.check.RuleContext;
 import org.detentionaudit.core.check.RuleEvaluation;
@@ -28,8 +29,10 @@ import org.detentionaudit.core.progress.AuditStage;
 import org.detentionaudit.core.progress.StageTracker;
 import org.detentionaudit.core.reference.FacilityEntry;
 import org.detentionaudit.core.reference.FacilityReference;
+import org.detentionaudit.core.reference.NameMatch;
 import org.detentionaudit.core.report.RuleSummaryRow;
 import org.detentionaudit.core.report.RunSummary;
+import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.Measure;
 import org.detentionaudit.rules.RuleCatalog;
 import org.slf4j.Logger;
@@ -208,7 +211,7 @@ public final class DetentionAudit {
               evaluation.findings(),
               loaded.availableFields(),
               extract.value(),
-              code -> facilities.find(code).map(DetentionAudit::rateOf));
+              key -> rateOf(facilities, key, loaded.availableFields()));
       List<RunSummary.InputSummary> inputSummaries =
           loaded.inputs().stream().map(DetentionAudit::summarize).toList();
       RunSummary summary =
@@ -243,6 +246,23 @@ public final class DetentionAudit {
     }
     return new ExtractDate(
         Optional.of(LocalDateTime.parse(facts.latestTimestamp())), ExtractDate.INFERRED);
+  }
+
+  /**
+   * The reference's rate for a facility key of {@code facilities.parquet}: the code; where the
+   * layout has names but no codes, the name, when it matches one code (its rate is used), or
+   * several ({@link FacilityRate#ambiguousName()}: no rate is chosen).
+   */
+  private static Optional<FacilityRate> rateOf(
+      FacilityReference reference, String key, Set<CanonicalField> fields) {
+    if (fields.contains(CanonicalField.FACILITY_CODE) || !fields.contains(CanonicalField.FACILITY_NAME)) {
+      return reference.find(key).map(DetentionAudit::rateOf);
+    }
+    NameMatch match = reference.matchName(key);
+    if (match.ambiguous()) {
+      return Optional.of(FacilityRate.ambiguousName());
+    }
+    return match.code().flatMap(reference::find).map(DetentionAudit::rateOf);
   }
 
   /** What the cost measure needs of a reference entry. */

@@ -76,7 +76,15 @@ public enum RuleKind {
       BOOK_IN,
       BOOK_OUT,
       RELEASE_REASON),
-  FACILITY_UNKNOWN_CODE("facility.unknown_code", RuleScope.RECORD, List.of(), FACILITY_CODE),
+  /**
+   * Judges facility_code where the layout has it; where the layout has facility_name but no
+   * facility_code, judges the name (matched in the reference by its normal form).
+   */
+  FACILITY_UNKNOWN_CODE(
+      "facility.unknown_code",
+      RuleScope.RECORD,
+      List.of(),
+      Set.of(FACILITY_CODE, FACILITY_NAME)),
   FACILITY_CODE_SEVERAL_NAMES(
       "facility.code_several_names", RuleScope.RECORD, List.of(), FACILITY_CODE, FACILITY_NAME),
   FACILITY_NAME_SEVERAL_CODES(
@@ -100,7 +108,19 @@ public enum RuleKind {
       List.of(ParameterSpec.positiveInteger(Parameters.YEARS_BEFORE_WINDOW)),
       BOOK_IN),
   /** Reads book_in and whichever of book_out, stay_book_in, stay_book_out the layout has. */
-  PLACEMENT_AFTER_EXTRACT("placement.after_extract", RuleScope.RECORD, List.of(), BOOK_IN);
+  PLACEMENT_AFTER_EXTRACT("placement.after_extract", RuleScope.RECORD, List.of(), BOOK_IN),
+  /**
+   * A placement longer than 72 hours at a facility the reference marks {@code Under 72}. Needs
+   * book_in, book_out and a facility key: facility_code, or facility_name where the layout has no
+   * codes.
+   */
+  PLACEMENT_HOLD_ROOM_OVER_72H(
+      "placement.hold_room_over_72h",
+      RuleScope.RECORD,
+      List.of(),
+      Set.of(FACILITY_CODE, FACILITY_NAME),
+      BOOK_IN,
+      BOOK_OUT);
 
   /** Names of the typed parameters the kinds take. */
   public static final class Parameters {
@@ -126,12 +146,23 @@ public enum RuleKind {
   private final RuleScope scope;
   private final List<ParameterSpec> parameters;
   private final Set<CanonicalField> requiredFields;
+  private final Set<CanonicalField> oneOfFields;
 
   RuleKind(String id, RuleScope scope, List<ParameterSpec> parameters, CanonicalField... required) {
+    this(id, scope, parameters, Set.of(), required);
+  }
+
+  RuleKind(
+      String id,
+      RuleScope scope,
+      List<ParameterSpec> parameters,
+      Set<CanonicalField> oneOf,
+      CanonicalField... required) {
     this.id = id;
     this.scope = scope;
     this.parameters = List.copyOf(parameters);
     this.requiredFields = required.length == 0 ? Set.of() : Set.copyOf(EnumSet.of(required[0], required));
+    this.oneOfFields = Set.copyOf(oneOf);
   }
 
   /** The stable rule id written to every output, e.g. {@code placement.negative_length}. */
@@ -148,9 +179,31 @@ public enum RuleKind {
     return parameters;
   }
 
-  /** Fields the layout must provide for the rule to be judged. */
+  /** Fields the layout must provide, every one of them, for the rule to be judged. */
   public Set<CanonicalField> requiredFields() {
     return requiredFields;
+  }
+
+  /**
+   * Fields of which the layout must provide at least one (empty: no such condition): the facility
+   * rules that judge facility_code, or facility_name where the layout has no codes.
+   */
+  public Set<CanonicalField> oneOfFields() {
+    return oneOfFields;
+  }
+
+  /**
+   * The fields whose absence makes the rule NOT_APPLICABLE on a layout with {@code available}, in
+   * {@link CanonicalField} order: the required fields it lacks, and every one-of field when it has
+   * none of them; empty when the rule can be judged.
+   */
+  public List<CanonicalField> missingFields(Set<CanonicalField> available) {
+    EnumSet<CanonicalField> missing = EnumSet.noneOf(CanonicalField.class);
+    requiredFields.stream().filter(f -> !available.contains(f)).forEach(missing::add);
+    if (!oneOfFields.isEmpty() && oneOfFields.stream().noneMatch(available::contains)) {
+      missing.addAll(oneOfFields);
+    }
+    return List.copyOf(missing);
   }
 
   /** Finds a kind by rule id (exact, case-sensitive as ids are written). */

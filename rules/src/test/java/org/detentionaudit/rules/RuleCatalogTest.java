@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +18,7 @@ class RuleCatalogTest {
   @Test
   void builtInCatalogHoldsEveryKindOnceWithValidThresholds() {
     assertThat(builtIn.all()).extracting(Rule::kind).containsExactly(RuleKind.values());
-    assertThat(builtIn.enabled()).hasSize(21);
+    assertThat(builtIn.enabled()).hasSize(22);
     assertThat(builtIn.rule(RuleKind.STAY_IMPLAUSIBLY_EARLY).intParameter("years_before_window")).isEqualTo(10);
     assertThat(builtIn.rule(RuleKind.PLACEMENT_SELF_TRANSFER).textParameter("transfer_reason")).isEqualTo("Transferred");
     for (Rule rule : builtIn.all()) {
@@ -148,8 +150,23 @@ class RuleCatalogTest {
   }
 
   @Test
+  void facilityRulesNeedACodeOrAName() {
+    Set<CanonicalField> namesOnly = EnumSet.of(CanonicalField.BOOK_IN, CanonicalField.FACILITY_NAME);
+    assertThat(RuleKind.FACILITY_UNKNOWN_CODE.missingFields(namesOnly)).isEmpty();
+    assertThat(RuleKind.FACILITY_UNKNOWN_CODE.missingFields(EnumSet.of(CanonicalField.FACILITY_CODE))).isEmpty();
+    assertThat(RuleKind.FACILITY_UNKNOWN_CODE.missingFields(EnumSet.of(CanonicalField.BOOK_IN)))
+        .containsExactly(CanonicalField.FACILITY_CODE, CanonicalField.FACILITY_NAME);
+    assertThat(RuleKind.PLACEMENT_HOLD_ROOM_OVER_72H.missingFields(namesOnly)).containsExactly(CanonicalField.BOOK_OUT);
+    assertThat(RuleKind.PLACEMENT_HOLD_ROOM_OVER_72H.missingFields(EnumSet.allOf(CanonicalField.class))).isEmpty();
+    assertThat(RuleKind.FACILITY_MISSING_CODE.missingFields(namesOnly)).containsExactly(CanonicalField.FACILITY_CODE);
+    Rule holdRoom = builtIn.rule(RuleKind.PLACEMENT_HOLD_ROOM_OVER_72H);
+    assertThat(holdRoom.question()).isEqualTo(Question.HOW_LONG);
+    assertThat(holdRoom.severity()).isEqualTo(Severity.WARNING);
+  }
+
+  @Test
   void everyKindHasAUniqueId() {
-    assertThat(Arrays.stream(RuleKind.values()).map(RuleKind::id).distinct()).hasSize(21);
+    assertThat(Arrays.stream(RuleKind.values()).map(RuleKind::id).distinct()).hasSize(22);
     assertThat(RuleKind.fromId("status.unknown")).contains(RuleKind.STATUS_UNKNOWN);
     assertThat(RuleKind.fromId("nope")).isEmpty();
   }

@@ -21,6 +21,7 @@ import org.detentionaudit.sample.generate.DefectRates;
 import org.detentionaudit.sample.generate.FacilityCatalog;
 import org.detentionaudit.sample.generate.PlacementSource;
 import org.detentionaudit.sample.generate.SeedCounts;
+import org.detentionaudit.sample.model.Facility;
 import org.detentionaudit.sample.model.PlacementRecord;
 import org.detentionaudit.sample.oracle.CoreRule;
 import org.detentionaudit.sample.oracle.KeyField;
@@ -154,15 +155,22 @@ public final class SampleGenerator {
 
     long[] malformedPositions = malformedPositions();
     List<Manifest.MalformedLine> malformed = new ArrayList<>();
-    Set<String> knownCodes = FacilityCatalog.bundled().codes();
+    List<Facility> reference = FacilityCatalog.bundled().all();
     ReferenceRuleEvaluator oracle =
-        new ReferenceRuleEvaluator(extractDate, knownCodes, Optional.of(GENERATED_WINDOW_START));
+        new ReferenceRuleEvaluator(extractDate, reference, Optional.of(GENERATED_WINDOW_START), false);
     // One oracle per layout written, on the values as that layout writes them.
     Map<Layout, ReferenceRuleEvaluator> layoutOracles = new EnumMap<>(Layout.class);
     Map<Layout, List<NormalizedPlacement>> layoutRows = new EnumMap<>(Layout.class);
     for (OutputSpec spec : specs) {
       layoutOracles.computeIfAbsent(
-          spec.layout(), layout -> new ReferenceRuleEvaluator(extractDate, knownCodes, layout.coversFrom()));
+          spec.layout(),
+          layout ->
+              new ReferenceRuleEvaluator(
+                  extractDate,
+                  reference,
+                  layout.coversFrom(),
+                  !layout.keyFields().contains(KeyField.FACILITY_CODE)
+                      && layout.keyFields().contains(KeyField.FACILITY_NAME)));
       layoutRows.computeIfAbsent(spec.layout(), layout -> new ArrayList<>());
     }
     PlacementSource source = placementSource();
@@ -310,13 +318,7 @@ public final class SampleGenerator {
     Map<String, Manifest.ExpectedOutcome> expected = new LinkedHashMap<>();
     Map<CoreRule, org.detentionaudit.sample.oracle.RuleCount> counts = layoutOracle.counts();
     for (CoreRule rule : CoreRule.values()) {
-      List<String> missing =
-          new ArrayList<>(
-              rule.requiredFields().stream()
-                  .filter(field -> !layout.keyFields().contains(field))
-                  .map(KeyField::fieldName)
-                  .sorted()
-                  .toList());
+      List<String> missing = new ArrayList<>(rule.missingFields(layout.keyFields()));
       if (rule == CoreRule.STAY_IMPLAUSIBLY_EARLY && layout.coversFrom().isEmpty()) {
         missing.add(WINDOW_START);
       }

@@ -168,15 +168,23 @@ class LayoutGenerationsEndToEndTest {
   void layoutsWithoutPersonIdsLeaveOnlyTheirColumnRules() throws IOException {
     RunSummary bookIns = audit("ice-initial-book-ins.csv.gz", "out-book-ins-again");
     assertThat(bookIns.rules().stream().filter(r -> !r.status().equals("NOT_APPLICABLE")).map(RuleSummaryRow::ruleId))
-        .containsExactly("placement.missing_book_in", "placement.after_extract");
+        .containsExactly("placement.missing_book_in", "facility.unknown_code", "placement.after_extract");
     assertThat(find(bookIns, "facility.missing_code").missingFields()).isEqualTo("facility_code");
+    // names count as the facility key: judged by name; the hold-room rule needs a book-out
+    assertThat(find(bookIns, "facility.unknown_code").recordsChecked()).isPositive();
+    assertThat(find(bookIns, "placement.hold_room_over_72h").missingFields()).isEqualTo("book_out");
+    assertThat(bookIns.facilities().keyedBy()).isEqualTo("facility_name");
+    assertThat(bookIns.facilities().notInReference())
+        .as("only the generator's renamed names (ANNEX appended) are unknown")
+        .isLessThan(bookIns.facilities().seen() / 10);
     RunSummary extract2010 = audit("ice-2010-extract.csv", "out-2010-again");
     assertThat(extract2010.rules().stream().filter(r -> !r.status().equals("NOT_APPLICABLE")).map(RuleSummaryRow::ruleId))
         .containsExactlyInAnyOrder("facility.missing_code", "placement.missing_book_in",
             "placement.negative_length", "placement.zero_length",
             "placement.booked_out_without_reason", "placement.reason_without_book_out",
             "placement.unknown_release_reason", "facility.unknown_code",
-            "facility.code_several_names", "facility.name_several_codes", "placement.after_extract");
+            "facility.code_several_names", "facility.name_several_codes", "placement.after_extract",
+            "placement.hold_room_over_72h");
   }
 
   @Test

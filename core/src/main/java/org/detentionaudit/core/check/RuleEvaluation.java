@@ -175,10 +175,25 @@ public final class RuleEvaluation {
           conflicts.namesWithSeveralCodes().size(),
           seconds(started));
     }
+    FacilityNameLookup names = FacilityNameLookup.byCode();
+    boolean byName =
+        !availableFields.contains(CanonicalField.FACILITY_CODE)
+            && availableFields.contains(CanonicalField.FACILITY_NAME);
+    if (byName
+        && rules.stream()
+            .filter(rule -> !missing.containsKey(rule))
+            .anyMatch(rule -> rule.kind().oneOfFields().contains(CanonicalField.FACILITY_NAME))) {
+      long started = System.nanoTime();
+      names = FacilityNameLookup.byName(placements, context.facilities());
+      LOG.info(
+          "Looked up {} facility name(s) in the facility reference in {} s",
+          names.matches().size(),
+          seconds(started));
+    }
     Map<Rule, RulePredicate> applicable = new LinkedHashMap<>();
     for (Rule rule : rules) {
       if (!missing.containsKey(rule)) {
-        applicable.put(rule, RulePredicates.of(rule, context, conflicts));
+        applicable.put(rule, RulePredicates.of(rule, context, conflicts, names));
       }
     }
 
@@ -349,14 +364,14 @@ public final class RuleEvaluation {
   }
 
   /**
-   * What the rule lacks to be judged, comma-separated: the fields the layout lacks, and {@code
+   * What the rule lacks to be judged, comma-separated: the fields the layout lacks ({@link
+   * RuleKind#missingFields}: both facility_code and facility_name for a rule needing either), and {@code
    * covers_from} for {@code stay.implausibly_early} without a release window; empty when none.
    */
   private static String lacking(Rule rule, Set<CanonicalField> availableFields, RuleContext context) {
     List<String> lacking =
         new ArrayList<>(
-            rule.kind().requiredFields().stream()
-                .filter(f -> !availableFields.contains(f))
+            rule.kind().missingFields(availableFields).stream()
                 .map(CanonicalField::columnName)
                 .sorted()
                 .toList());

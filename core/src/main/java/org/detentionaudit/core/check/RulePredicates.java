@@ -13,9 +13,15 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.detentionaudit.core.reference.FacilityEntry.HoldLimit;
+import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.rules.Rule;
 import org.detentionaudit.rules.RuleKind;
 
@@ -53,6 +59,16 @@ public final class RulePredicates {
    * @param conflicts the facility codes and names the dataset holds under several names or codes
    */
   public static RulePredicate of(Rule rule, RuleContext context, FacilityNameConflicts conflicts) {
+    return of(rule, context, conflicts, FacilityNameLookup.byCode());
+  }
+
+  /**
+   * The SQL meaning of a rule, keying facilities by code or, where the layout has names but no
+   * codes, by name ({@code names}: {@code facility.unknown_code} and {@code
+   * placement.hold_room_over_72h}).
+   */
+  public static RulePredicate of(
+      Rule rule, RuleContext context, FacilityNameConflicts conflicts, FacilityNameLookup names) {
     Optional<LocalDateTime> extractDate = context.extractDate();
     return switch (rule.kind()) {
       case FACILITY_MISSING_CODE ->
@@ -149,10 +165,16 @@ public final class RulePredicates {
                   + " ' but no later placement in the stay')");
       case STATUS_UNKNOWN -> statusUnknown(rule, extractDate);
       case FACILITY_UNKNOWN_CODE ->
-          new RulePredicate(
-              "facility_code IS NOT NULL",
-              "NOT " + isIn(FacilityNameConflicts.CODE_KEY_SQL, context.facilities().codeKeys()),
-              "concat('facility_code ''', facility_code, ''' is not in the facility reference')");
+          names.byName()
+              ? new RulePredicate(
+                  "facility_name IS NOT NULL",
+                  "NOT " + isIn(FacilityNameConflicts.NAME_KEY_SQL, names.namesInReference()),
+                  "concat('facility_name ', facility_name, ' matches no name in the facility"
+                      + " reference (this layout has no facility codes)')")
+              : new RulePredicate(
+                  "facility_code IS NOT NULL",
+                  "NOT " + isIn(FacilityNameConflicts.CODE_KEY_SQL, context.facilities().codeKeys()),
+                  "concat('facility_code ''', facility_code, ''' is not in the facility reference')");
       case FACILITY_CODE_SEVERAL_NAMES ->
           new RulePredicate(
               "facility_code IS NOT NULL AND facility_name IS NOT NULL",
@@ -180,7 +202,53 @@ public final class RulePredicates {
                   + ", '(no book_in)'), ')')");
       case STAY_IMPLAUSIBLY_EARLY -> implausiblyEarly(rule, context.windowStart());
       case PLACEMENT_AFTER_EXTRACT -> afterExtract(extractDate);
+      case PLACEMENT_HOLD_ROOM_OVER_72H -> holdRoomOver72h(context.facilities(), names);
     };
+  }
+
+  /** Hours a placement may last at a facility marked {@code Under 72}. */
+  static final int HOLD_LIMIT_HOURS = 72;
+
+  private static RulePredicate holdRoomOver72h(FacilityReference reference, FacilityNameLookup names) {
+    Set<HoldLimit> marked = EnumSet.of(HoldLimit.UNDER_72, HoldLimit.OVER_72);
+    String key;
+    Set<String> markedKeys;
+    Set<String> underKeys;
+    String facility;
+    if (names.byName()) {
+      key = FacilityNameConflicts.NAME_KEY_SQL;
+      markedKeys = names.namesWith(reference, marked);
+      underKeys = names.namesWith(reference, EnumSet.of(HoldLimit.UNDER_72));
+      Map<String, String> codes = names.codesOf(underKeys);
+      String map =
+          codes.isEmpty()
+              ? "CAST(NULL AS STRING)"
+              : "try_element_at(map("
+                  + codes.entrySet().stream()
+                      .map(e -> sqlString(e.getKey()) + ", " + sqlString(e.getValue()))
+                      .collect(Collectors.joining(", "))
+                  + "), "
+                  + key
+                  + ")";
+      facility = "concat(facility_name, ' (reference code ', coalesce(" + map + ", '?'), ')')";
+    } else {
+      key = FacilityNameConflicts.CODE_KEY_SQL;
+      markedKeys = new TreeSet<>(reference.codeKeys(HoldLimit.UNDER_72));
+      markedKeys.addAll(reference.codeKeys(HoldLimit.OVER_72));
+      underKeys = reference.codeKeys(HoldLimit.UNDER_72);
+      facility = "concat(facility_code, coalesce(concat(' (', facility_name, ')'), ''))";
+    }
+    return new RulePredicate(
+        "book_in IS NOT NULL AND book_out IS NOT NULL AND " + isIn(key, markedKeys),
+        isIn(key, underKeys) + " AND book_out > book_in + INTERVAL " + HOLD_LIMIT_HOURS + " HOURS",
+        "concat('held ', format_number(timestampdiff(MINUTE, book_in, book_out) / 60.0, 1),"
+            + " ' hours (', "
+            + ts("book_in")
+            + ", ' to ', "
+            + ts("book_out")
+            + ", ') at ', "
+            + facility
+            + ", ', which the facility reference marks Under 72 hours')");
   }
 
   private static RulePredicate implausiblyEarly(Rule rule, Optional<LocalDate> windowStart) {

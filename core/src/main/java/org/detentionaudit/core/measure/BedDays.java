@@ -64,7 +64,9 @@ import org.detentionaudit.rules.Measure;
  * every record were still open.
  *
  * <p>Facilities are keyed by {@code facility_code} (trimmed, upper case) when the layout has codes,
- * else by {@code facility_name}. Two aggregations over the placements and one over the findings;
+ * else by {@code facility_name}; a name is looked up in the reference by the caller's {@code
+ * reference} function (a name matching one code has that code's rate; one matching several is
+ * {@link CostStatus#AMBIGUOUS_NAME}; one matching none {@link CostStatus#NOT_IN_REFERENCE}). Two aggregations over the placements and one over the findings;
  * the per-facility rows (hundreds to a few thousand) are assembled on the driver.
  */
 public final class BedDays {
@@ -95,10 +97,12 @@ public final class BedDays {
 
   private final List<FacilityUse> facilities;
   private final CostSummary summary;
+  private final long ambiguousNames;
 
-  private BedDays(List<FacilityUse> facilities, CostSummary summary) {
+  private BedDays(List<FacilityUse> facilities, CostSummary summary, long ambiguousNames) {
     this.facilities = List.copyOf(facilities);
     this.summary = summary;
+    this.ambiguousNames = ambiguousNames;
   }
 
   /** One row per facility, most bed-days first (then by code). */
@@ -117,8 +121,9 @@ public final class BedDays {
         facilities.stream().filter(f -> f.facilityCode() != null && !f.inReference()).count();
     long without =
         facilities.stream().filter(f -> f.facilityCode() == null).mapToLong(FacilityUse::records).sum();
+    long ambiguous = ambiguousNames;
     String keyedBy = facilities.isEmpty() ? "facility_code" : facilities.get(0).keyedBy();
-    return new FacilitySummary(keyedBy, seen, unknown, without);
+    return new FacilitySummary(keyedBy, seen, unknown, without, ambiguous);
   }
 
   /** The {@code facilities.parquet} table. */
@@ -156,8 +161,9 @@ public final class BedDays {
    * @param available the canonical fields the layout has: facilities are keyed by code when it has
    *     codes (or no names either), else by name; bed-days need book-in and book-out
    * @param extractDate the end of open placements; empty to leave them out
-   * @param reference per facility code (trimmed, upper case) the reference's rate, for codes the
-   *     reference lists
+   * @param reference per facility key the reference's rate, where the reference lists it: the code
+   *     (trimmed, upper case), or, keyed by name, the trimmed name (a name matching several codes
+   *     gives {@link FacilityRate#ambiguousName()})
    */
   public static BedDays measure(
       Dataset<Row> placements,
@@ -258,17 +264,20 @@ public final class BedDays {
     List<FacilityUse> facilities = new ArrayList<>();
     for (Map.Entry<String, long[]> entry : counts.entrySet()) {
       String facility = entry.getKey();
+      // The reference's rate is a fact about the facility, shown as in a computed run; only the
+      // bed-days, and so the cost, are unknown.
+      Optional<FacilityRate> rate = facility == null ? Optional.empty() : reference.apply(facility);
       facilities.add(
           new FacilityUse(
               facility,
               byCode ? "facility_code" : "facility_name",
               names.getOrDefault(facility, List.of()),
-              byCode && facility != null && reference.apply(facility).isPresent(),
+              rate.isPresent(),
               entry.getValue()[0],
               failed.getOrDefault(facility, 0L),
               null,
-              null,
-              null,
+              rate.map(FacilityRate::perDiem).orElse(null),
+              rate.map(FacilityRate::perDiemText).orElse(null),
               CostStatus.NOT_APPLICABLE.label(),
               null,
               List.of(),
@@ -278,7 +287,7 @@ public final class BedDays {
         java.util.Comparator.comparingLong(FacilityUse::records)
             .reversed()
             .thenComparing(FacilityUse::facilityCode, java.util.Comparator.nullsLast(String::compareTo)));
-    return new BedDays(facilities, CostSummary.notApplicable(missing));
+    return new BedDays(facilities, CostSummary.notApplicable(missing), ambiguousNames(counts, reference));
   }
 
   /**
@@ -309,8 +318,8 @@ public final class BedDays {
     for (Map.Entry<String, long[]> entry : counts.entrySet()) {
       String facility = entry.getKey();
       Optional<FacilityRate> rate =
-          byCode && facility != null ? reference.apply(facility) : Optional.empty();
-      CostStatus status = status(facility, byCode, rate);
+          facility != null ? reference.apply(facility) : Optional.empty();
+      CostStatus status = status(facility, rate);
       Double perDiem = status == CostStatus.KNOWN ? rate.get().perDiem() : null;
       List<FacilityUse.YearUse> years = new ArrayList<>();
       long facilityDays = 0;
@@ -385,15 +394,28 @@ public final class BedDays {
             costApplicable ? cost : null,
             lengthUnknown,
             extractDate.map(Object::toString).orElse(null),
-            years));
+            years),
+        ambiguousNames(counts, reference));
   }
 
-  private static CostStatus status(String facility, boolean byCode, Optional<FacilityRate> rate) {
-    if (!byCode || facility == null) {
+  /** Facility names (keys) that the reference lists under several codes. */
+  private static long ambiguousNames(
+      Map<String, long[]> counts, Function<String, Optional<FacilityRate>> reference) {
+    return counts.keySet().stream()
+        .filter(facility -> facility != null)
+        .filter(facility -> reference.apply(facility).map(FacilityRate::ambiguous).orElse(false))
+        .count();
+  }
+
+  private static CostStatus status(String facility, Optional<FacilityRate> rate) {
+    if (facility == null) {
       return CostStatus.NO_FACILITY_CODE;
     }
     if (rate.isEmpty()) {
       return CostStatus.NOT_IN_REFERENCE;
+    }
+    if (rate.get().ambiguous()) {
+      return CostStatus.AMBIGUOUS_NAME;
     }
     if (rate.get().perDiem() != null) {
       return CostStatus.KNOWN;

@@ -8,8 +8,13 @@ public enum CostStatus {
   RATE_REDACTED("rate_redacted"),
   /** The reference lists the facility without a usable rate (none, or not ICE funded). */
   NO_RATE("no_rate"),
-  /** The facility code is not in the reference. */
+  /** The facility code (or, keyed by name, the facility name) is not in the reference. */
   NOT_IN_REFERENCE("not_in_reference"),
+  /**
+   * Keyed by name: the facility name matches several reference codes, so no one rate applies
+   * (never assigned to one of them).
+   */
+  AMBIGUOUS_NAME("ambiguous_name"),
   /** The records have no facility code (or the layout has none): no rate can be looked up. */
   NO_FACILITY_CODE("no_facility_code"),
   /**

@@ -10,7 +10,9 @@ import java.util.List;
  *     {@code facility_name}, or null for the records without one
  * @param keyedBy {@code facility_code} or {@code facility_name}
  * @param namesSeen the distinct facility names of its records (trimmed), sorted
- * @param inReference whether the facility reference lists the code
+ * @param inReference whether the facility reference lists the code (keyed by name: whether the name
+ *     matches at least one reference code; one matching several has cost status {@code
+ *     ambiguous_name})
  * @param records records at the facility
  * @param recordsFailed records at the facility that fail at least one rule
  * @param bedDays detention bed-days (midnights in custody) of its records; null when the layout

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -37,12 +39,17 @@ import org.detentionaudit.core.normalize.RedactionMarker;
  * file replaces the bundled entry; other codes are added.</b>
  *
  * <p>File format: CSV with a header row holding at least {@code facility_code}; {@code
- * facility_name} and {@code per_diem_rate} are optional, other columns are ignored. Header names are
- * compared ignoring case, spaces, underscores and punctuation ({@code Facility Code} works); the lists
- * derived from ICE's detention data, whose headers are {@code detention_facility_code} and {@code
+ * facility_name}, {@code per_diem_rate}, {@code type}, {@code type_detailed} and {@code
+ * over_under_72} are optional, other columns are ignored. Header names are compared ignoring case,
+ * spaces, underscores and punctuation ({@code Facility Code} works); the lists derived from ICE's
+ * detention data, whose headers are {@code detention_facility_code} and {@code
  * detention_facility}, are read as they are published. A code
  * may have several rows (one per name); its per-diem is the first non-empty one among them. Codes are
- * compared trimmed and ignoring case ({@link #key(String)}).
+ * compared trimmed and ignoring case ({@link #key(String)}). A code's type, detailed type and
+ * {@code over_under_72} mark are the first non-empty ones among its rows.
+ *
+ * <p>Names: {@link #matchName(String)} finds the codes listing a name, comparing the {@link
+ * FacilityNames#normalize normal forms} of the names; a name under several codes is ambiguous.
  *
  * <p>Look-ups ({@link #find}, {@link #contains}) take a raw code from the data; null and blank codes
  * are never in the reference.
@@ -63,15 +70,31 @@ public final class FacilityReference {
       List.of(HeaderKey.of("facility_name"), HeaderKey.of("detention_facility"));
   private static final String PER_DIEM = HeaderKey.of("per_diem_rate");
   private static final String SOURCES = HeaderKey.of("sources");
+  private static final String TYPE = HeaderKey.of("type");
+  private static final String TYPE_DETAILED = HeaderKey.of("type_detailed");
+  private static final String OVER_UNDER_72 = HeaderKey.of("over_under_72");
 
   private final Map<String, FacilityEntry> entriesByKey;
   private final String description;
   private final long rows;
+  /** Normal form of a name -> the keys of the codes listing it, sorted. */
+  private final Map<String, Set<String>> codeKeysByName;
 
   private FacilityReference(Map<String, FacilityEntry> entriesByKey, String description, long rows) {
     this.entriesByKey = Collections.unmodifiableMap(new TreeMap<>(entriesByKey));
     this.description = description;
     this.rows = rows;
+    Map<String, Set<String>> byName = new HashMap<>();
+    this.entriesByKey.forEach(
+        (key, entry) -> {
+          for (String name : entry.names()) {
+            String normal = FacilityNames.normalize(name);
+            if (normal != null) {
+              byName.computeIfAbsent(normal, n -> new TreeSet<>()).add(key);
+            }
+          }
+        });
+    this.codeKeysByName = byName;
   }
 
   /** The table shipped with detention-audit (about 1,700 codes). */
@@ -141,9 +164,32 @@ public final class FacilityReference {
     return find(code).isPresent();
   }
 
+  /**
+   * The reference codes (their {@link #key(String) keys}) that list {@code name}, comparing {@link
+   * FacilityNames#normalize normal forms}: none (not in the reference), one (the facility), or
+   * several (ambiguous: never assigned to one of them). A null or blank name matches none.
+   */
+  public NameMatch matchName(String name) {
+    String normal = FacilityNames.normalize(name);
+    Set<String> codes = normal == null ? Set.of() : codeKeysByName.getOrDefault(normal, Set.of());
+    return new NameMatch(name, List.copyOf(codes));
+  }
+
   /** Every known code's {@link #key(String) key}, sorted. */
   public Set<String> codeKeys() {
     return entriesByKey.keySet();
+  }
+
+  /** The {@link #key(String) keys} of the codes with the given {@code over_under_72} mark, sorted. */
+  public Set<String> codeKeys(FacilityEntry.HoldLimit holdLimit) {
+    Set<String> keys = new TreeSet<>();
+    entriesByKey.forEach(
+        (key, entry) -> {
+          if (entry.holdLimit() == holdLimit) {
+            keys.add(key);
+          }
+        });
+    return keys;
   }
 
   /** Every entry, sorted by key. */
@@ -201,6 +247,9 @@ public final class FacilityReference {
       }
       int nameColumn = column(header, NAME);
       int perDiemColumn = column(header, PER_DIEM);
+      int typeColumn = column(header, TYPE);
+      int typeDetailedColumn = column(header, TYPE_DETAILED);
+      int holdLimitColumn = column(header, OVER_UNDER_72);
       int sourcesColumn = sourceName == null ? column(header, SOURCES) : -1;
       Map<String, Builder> builders = new LinkedHashMap<>();
       long rows = 0;
@@ -218,6 +267,8 @@ public final class FacilityReference {
         Builder builder = builders.computeIfAbsent(key, k -> new Builder(code.trim()));
         builder.addName(cell(record, nameColumn));
         builder.addPerDiem(cell(record, perDiemColumn));
+        builder.addFacts(
+            cell(record, typeColumn), cell(record, typeDetailedColumn), cell(record, holdLimitColumn));
         if (sourceName != null) {
           builder.addSource(sourceName);
         } else {
@@ -272,6 +323,9 @@ public final class FacilityReference {
     private final Map<String, String> namesByFoldedName = new LinkedHashMap<>();
     private final Set<String> sources = new LinkedHashSet<>();
     private String perDiem = "";
+    private String type = "";
+    private String typeDetailed = "";
+    private FacilityEntry.HoldLimit holdLimit = FacilityEntry.HoldLimit.UNKNOWN;
 
     Builder(String code) {
       this.code = code;
@@ -289,6 +343,18 @@ public final class FacilityReference {
       }
     }
 
+    void addFacts(String typeText, String typeDetailedText, String holdLimitText) {
+      if (type.isEmpty()) {
+        type = typeText;
+      }
+      if (typeDetailed.isEmpty()) {
+        typeDetailed = typeDetailedText;
+      }
+      if (holdLimit == FacilityEntry.HoldLimit.UNKNOWN) {
+        holdLimit = FacilityEntry.HoldLimit.of(holdLimitText);
+      }
+    }
+
     void addSource(String source) {
       if (!source.isBlank()) {
         sources.add(source.trim());
@@ -297,7 +363,13 @@ public final class FacilityReference {
 
     FacilityEntry build() {
       return new FacilityEntry(
-          code, new ArrayList<>(namesByFoldedName.values()), PerDiem.of(perDiem), new ArrayList<>(sources));
+          code,
+          new ArrayList<>(namesByFoldedName.values()),
+          PerDiem.of(perDiem),
+          new ArrayList<>(sources),
+          type,
+          typeDetailed,
+          holdLimit);
     }
   }
 }

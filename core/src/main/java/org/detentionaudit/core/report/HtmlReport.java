@@ -232,9 +232,12 @@ public final class HtmlReport {
       boolean byName = "facility_name".equals(summary.keyedBy());
       facts.add(fact(byName ? "Facility names seen (the file has no facility codes)" : "Facility codes seen",
           Traced.json(summary.seen(), "facilities.seen")));
-      if (!byName) {
-        facts.add(fact("Facility codes not in the facility reference",
-            Traced.json(summary.notInReference(), "facilities.not_in_reference")));
+      facts.add(fact(byName ? "Facility names not in the facility reference (compared as the README says)"
+              : "Facility codes not in the facility reference",
+          Traced.json(summary.notInReference(), "facilities.not_in_reference")));
+      if (byName) {
+        facts.add(fact("Facility names listed under several codes (ambiguous: no rate, no hold limit)",
+            Traced.json(summary.ambiguous(), "facilities.ambiguous")));
       }
       facts.add(fact(byName ? "Records without a facility name" : "Records without a facility code",
           Traced.json(summary.recordsWithout(), "facilities.records_without")));

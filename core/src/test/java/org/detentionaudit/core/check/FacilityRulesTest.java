@@ -43,7 +43,17 @@ class FacilityRulesTest {
 
   private RuleOutcome run(
       SparkSession spark, Placements p, RuleKind kind, List<Long> failingRows, RuleContext context) {
-    RuleEvaluation evaluation = evaluate(spark, p, kind, ALL_FIELDS, context);
+    return run(spark, p, kind, failingRows, ALL_FIELDS, context);
+  }
+
+  private RuleOutcome run(
+      SparkSession spark,
+      Placements p,
+      RuleKind kind,
+      List<Long> failingRows,
+      Set<CanonicalField> fields,
+      RuleContext context) {
+    RuleEvaluation evaluation = evaluate(spark, p, kind, fields, context);
     List<Long> rows =
         evaluation.findings().select("source_row").orderBy("source_row").collectAsList().stream()
             .map(r -> r.getLong(0))
@@ -76,7 +86,94 @@ class FacilityRulesTest {
         .add("A", null, "2024-01-01 00:00", null, null, "ADLNTC", null, null); // 4 truncated: fails
     RuleOutcome o = run(spark, p, RuleKind.FACILITY_UNKNOWN_CODE, List.of(1L, 4L));
     assertThat(o.recordsChecked()).isEqualTo(3);
-    lacking(spark, RuleKind.FACILITY_UNKNOWN_CODE, CanonicalField.FACILITY_CODE);
+    RuleOutcome neither =
+        lacking(spark, RuleKind.FACILITY_UNKNOWN_CODE, CanonicalField.FACILITY_CODE, CanonicalField.FACILITY_NAME);
+    assertThat(neither.missingFields()).isEqualTo("facility_code, facility_name");
+  }
+
+  /** A layout with facility names but no codes: facility_name is looked up in the reference. */
+  private static final Set<CanonicalField> NAMES_ONLY = namesOnly();
+
+  private static Set<CanonicalField> namesOnly() {
+    Set<CanonicalField> fields = EnumSet.allOf(CanonicalField.class);
+    fields.remove(CanonicalField.FACILITY_CODE);
+    return fields;
+  }
+
+  @Test
+  void unknownCodeJudgesNamesWhereTheLayoutHasNoCodes(SparkSession spark) {
+    Placements p = new Placements()
+        .addNamed("A", null, "2024-01-01 00:00", null, null, null, "NORTHWEST DET. CENTER", null, null) // 1 DET. = DETENTION: known
+        .addNamed("A", null, "2024-01-01 00:00", null, null, null, "TACOMA ICE PROCESSING CENTER", null, null) // 2 a rename no list has: fails
+        .addNamed("A", null, "2024-01-01 00:00", null, null, null, "Jefferson Co. Jail", null, null) // 3 seven codes: ambiguous, in the reference
+        .addNamed("A", null, "2024-01-01 00:00", null, null, null, null, null, null) // 4 no name: not checked
+        .addNamed("A", null, "2024-01-01 00:00", null, null, null, " seattle field office holdroom ", null, null) // 5 known
+        .addNamed("A", null, "2024-01-01 00:00", null, null, null, "STRAFFORD CO DEPT OF CORR", null, null) // 6 CO, DEPT, CORR: known
+        .addNamed("A", null, "2024-01-01 00:00", null, null, null, "ALBANY HOLDROOM ANNEX", null, null); // 7 not a listed name: fails
+    RuleOutcome o = run(spark, p, RuleKind.FACILITY_UNKNOWN_CODE, List.of(2L, 7L), NAMES_ONLY, CONTEXT);
+    assertThat(o.recordsChecked()).isEqualTo(6);
+    RuleEvaluation evaluation = evaluate(spark, p, RuleKind.FACILITY_UNKNOWN_CODE, NAMES_ONLY, CONTEXT);
+    Row first = evaluation.findings().orderBy("source_row").first();
+    assertThat(first.getString(first.fieldIndex("detail")))
+        .isEqualTo("facility_name TACOMA ICE PROCESSING CENTER matches no name in the facility reference"
+            + " (this layout has no facility codes)");
+  }
+
+  @Test
+  void whereTheLayoutHasCodesNamesAreNotLookedUp(SparkSession spark) {
+    Placements p = new Placements()
+        .addNamed("A", null, "2024-01-01 00:00", null, null, "ADLNTCA", "NO SUCH NAME", null, null) // known code
+        .addNamed("A", null, "2024-01-01 00:00", null, null, null, "SEATTLE FIELD OFFICE HOLD ROOM", null, null); // no code
+    RuleOutcome o = run(spark, p, RuleKind.FACILITY_UNKNOWN_CODE, List.of(), CONTEXT);
+    assertThat(o.recordsChecked()).isEqualTo(1);
+  }
+
+  @Test
+  void holdRoomOver72Hours(SparkSession spark) {
+    // SEAHOLD: SEATTLE FIELD OFFICE HOLD ROOM, marked Under 72; AAORDMD marked Over 72;
+    // SPOHOLD is only in the 2025 list (no mark)
+    Placements p = new Placements()
+        .add("A", null, "2024-01-01 00:00", "2024-01-04 01:00", null, "SEAHOLD", null, null) // 1 73 h: fails
+        .add("A", null, "2024-01-01 00:00", "2024-01-04 00:00", null, "SEAHOLD", null, null) // 2 exactly 72 h: passes
+        .add("A", null, "2024-01-01 00:00", "2024-01-03 23:00", null, "SEAHOLD", null, null) // 3 71 h: passes
+        .add("A", null, "2024-01-01 00:00", null, null, "SEAHOLD", null, null) // 4 open: not checked
+        .add("A", null, "2024-01-01 00:00", "2024-02-01 00:00", null, null, null, null) // 5 no facility: not checked
+        .add("A", null, "2024-01-01 00:00", "2024-02-01 00:00", null, "AAORDMD", null, null) // 6 Over 72: passes
+        .add("A", null, "2024-01-01 00:00", "2024-02-01 00:00", null, "SPOHOLD", null, null) // 7 no mark: not checked
+        .add("A", null, "2024-01-01 00:00", "2024-02-01 00:00", null, "ZZZZZZZ", null, null) // 8 unknown code: not checked
+        .add("A", null, "2024-01-01 00:00", "2024-01-04 00:01", null, " seahold ", null, null) // 9 72 h 1 min: fails
+        .add("A", null, "2024-03-09 12:00", "2024-03-12 12:00", null, "SEAHOLD", null, null) // 10 72 h across a DST change: passes
+        .add("A", null, null, "2024-02-01 00:00", null, "SEAHOLD", null, null); // 11 no book_in: not checked
+    RuleOutcome o = run(spark, p, RuleKind.PLACEMENT_HOLD_ROOM_OVER_72H, List.of(1L, 9L));
+    assertThat(o.recordsChecked()).isEqualTo(6);
+    assertThat(o.rule().question().code()).isEqualTo("how_long");
+    RuleEvaluation evaluation = evaluate(spark, p, RuleKind.PLACEMENT_HOLD_ROOM_OVER_72H, ALL_FIELDS, CONTEXT);
+    Row first = evaluation.findings().orderBy("source_row").first();
+    assertThat(first.getString(first.fieldIndex("detail")))
+        .isEqualTo("held 73.0 hours (2024-01-01 00:00:00 to 2024-01-04 01:00:00) at SEAHOLD (SEAHOLD FACILITY),"
+            + " which the facility reference marks Under 72 hours");
+    RuleOutcome noBookOut = lacking(spark, RuleKind.PLACEMENT_HOLD_ROOM_OVER_72H, CanonicalField.BOOK_OUT);
+    assertThat(noBookOut.missingFields()).isEqualTo("book_out");
+    RuleOutcome noFacility =
+        lacking(spark, RuleKind.PLACEMENT_HOLD_ROOM_OVER_72H, CanonicalField.FACILITY_CODE, CanonicalField.FACILITY_NAME);
+    assertThat(noFacility.missingFields()).isEqualTo("facility_code, facility_name");
+  }
+
+  @Test
+  void holdRoomOver72HoursByNameWhereTheLayoutHasNoCodes(SparkSession spark) {
+    Placements p = new Placements()
+        .addNamed("A", null, "2024-01-01 00:00", "2024-01-04 01:00", null, null, "Seattle Field Office Holdroom", null, null) // 1 fails
+        .addNamed("A", null, "2024-01-01 00:00", "2024-01-04 00:00", null, null, "SEATTLE FIELD OFFICE HOLD ROOM", null, null) // 2 72 h: passes
+        .addNamed("A", null, "2024-01-01 00:00", "2024-02-01 00:00", null, null, "JEFFERSON COUNTY JAIL", null, null) // 3 ambiguous: not checked
+        .addNamed("A", null, "2024-01-01 00:00", "2024-02-01 00:00", null, null, "NOWHERE HOLD ROOM", null, null) // 4 unmatched: not checked
+        .addNamed("A", null, "2024-01-01 00:00", "2024-02-01 00:00", null, null, "ANNE ARUNDEL COUNTY ORDNANCE ROAD CORRECTIONAL CTR", null, null); // 5 Over 72
+    RuleOutcome o = run(spark, p, RuleKind.PLACEMENT_HOLD_ROOM_OVER_72H, List.of(1L), NAMES_ONLY, CONTEXT);
+    assertThat(o.recordsChecked()).isEqualTo(3);
+    RuleEvaluation evaluation = evaluate(spark, p, RuleKind.PLACEMENT_HOLD_ROOM_OVER_72H, NAMES_ONLY, CONTEXT);
+    Row first = evaluation.findings().first();
+    assertThat(first.getString(first.fieldIndex("detail")))
+        .isEqualTo("held 73.0 hours (2024-01-01 00:00:00 to 2024-01-04 01:00:00) at Seattle Field Office Holdroom"
+            + " (reference code SEAHOLD), which the facility reference marks Under 72 hours");
   }
 
   @Test

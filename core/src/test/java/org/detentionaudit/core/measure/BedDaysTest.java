@@ -100,6 +100,7 @@ class BedDaysTest {
             Map.entry("rate_redacted", 3L),
             Map.entry("no_rate", 10L),
             Map.entry("not_in_reference", 2L),
+            Map.entry("ambiguous_name", 0L),
             Map.entry("no_facility_code", 1L));
     assertThat(cost.estimatedCost()).isEqualTo(400.0);
     assertThat(cost.recordsLengthUnknown()).isEqualTo(2);
@@ -136,7 +137,7 @@ class BedDaysTest {
         .satisfies(f -> {
           assertThat(f.facilityCode()).isEqualTo("KROME");
           assertThat(f.keyedBy()).isEqualTo("facility_name");
-          assertThat(f.costStatus()).isEqualTo("no_facility_code");
+          assertThat(f.costStatus()).isEqualTo("not_in_reference"); // the lookup knows no KROME
           assertThat(f.bedDays()).isEqualTo(2);
         });
   }

@@ -64,6 +64,12 @@ public enum Defect {
   /** The stay book-in moved to 1975-1989, far before the FY2012 window. Per stay. */
   IMPLAUSIBLY_EARLY_STAY("stay.implausibly_early", 0.01),
   /**
+   * A placement at a facility ICE's 2017 list marks {@code Under 72} (hold rooms, staging, some local
+   * jails; they otherwise keep people 1 to 72 hours) lasting 72 hours and 1 minute to 10 days. Per
+   * placement at such a facility.
+   */
+  HOLD_ROOM_OVER_72H("placement.hold_room_over_72h", 0.03),
+  /**
    * A book-out 1 minute to 30 days after the extract date. Per closed placement. <b>Off by
    * default</b> (rate 0): with it, the latest timestamp is no longer the extract date, so the audit
    * must be given {@code --extract-date} (the manifest's) to reproduce the manifest's counts.

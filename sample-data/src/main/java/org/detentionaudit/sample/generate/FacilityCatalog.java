@@ -112,7 +112,11 @@ public final class FacilityCatalog {
       for (CSVRecord row : format.parse(reader)) {
         Facility facility =
             new Facility(
-                row.get("facility_code"), row.get("facility_name"), row.get("aor"), row.get("facility_type"));
+                row.get("facility_code"),
+                row.get("facility_name"),
+                row.get("aor"),
+                row.get("facility_type"),
+                row.get("over_under_72"));
         (facility.isHoldRoom() ? holdRooms : centers).add(facility);
       }
     } catch (IOException e) {

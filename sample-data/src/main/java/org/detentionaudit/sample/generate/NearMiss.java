@@ -27,7 +27,9 @@ public enum NearMiss {
    * A stay book-in exactly ten years before the FY2012 window (2001-10-01 00:00): not more than
    * {@code years_before_window} years before it.
    */
-  STAY_BEGINS_TEN_YEARS_BEFORE_WINDOW;
+  STAY_BEGINS_TEN_YEARS_BEFORE_WINDOW,
+  /** A placement at an {@code Under 72} facility lasting exactly 72 hours (not more than 72). */
+  HELD_EXACTLY_72_HOURS;
 
   /** The name used in manifests, e.g. {@code one_minute_placement}. */
   public String key() {

@@ -34,6 +34,8 @@ final class PersonGenerator {
   private static final int[] STAYS_WEIGHTS = {72, 18, 7, 3}; // 1, 2, 3, 4 stays
   private static final int[] PLACEMENTS_WEIGHTS = {45, 30, 15, 6, 3, 1}; // 1..6 placements
   private static final long MINUTES_PER_DAY = 24 * 60;
+  /** {@code placement.hold_room_over_72h}: 72 hours, the longest a placement at an Under 72 facility may last. */
+  private static final int HOLD_LIMIT_MINUTES = 72 * 60;
 
   private final long seed;
   private final LocalDateTime extractDate;
@@ -206,7 +208,17 @@ final class PersonGenerator {
   }
 
   private long durationMinutes(SplittableRandom random, Facility facility) {
-    if (facility.isHoldRoom()) {
+    if (facility.isUnder72Hours()) {
+      if (roll(random, Defect.HOLD_ROOM_OVER_72H)) {
+        counts.applied(Defect.HOLD_ROOM_OVER_72H);
+        return HOLD_LIMIT_MINUTES + 1 + random.nextInt(7 * 24 * 60); // 72 h 1 min to 10 days
+      }
+      if (rollNearMiss(random)) {
+        counts.applied(NearMiss.HELD_EXACTLY_72_HOURS);
+        return HOLD_LIMIT_MINUTES;
+      }
+    }
+    if (facility.isHoldRoom() || facility.isUnder72Hours()) {
       return 60 + random.nextInt(71 * 60);
     }
     double minutes = Math.exp(Math.log(20.0 * MINUTES_PER_DAY) + 1.1 * random.nextGaussian());

@@ -12,8 +12,10 @@ import static org.detentionaudit.sample.oracle.KeyField.STAY_RELEASE_REASON;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The 15 core rules of docs/rules.md, in the order of its table, then the six rules of issue 4 (facility
@@ -85,7 +87,14 @@ public enum CoreRule {
       BOOK_IN,
       BOOK_OUT,
       RELEASE_REASON),
-  FACILITY_UNKNOWN_CODE("facility.unknown_code", "rows where facility_code is non-null", FACILITY_CODE),
+  /**
+   * Judges facility_code; on a layout with facility names but no codes, judges facility_name (its
+   * normal form among the reference's names): needs one of the two.
+   */
+  FACILITY_UNKNOWN_CODE(
+      "facility.unknown_code",
+      "rows where facility_code is non-null (facility_name, where the layout has no codes)",
+      Set.of(FACILITY_CODE, FACILITY_NAME)),
   FACILITY_CODE_SEVERAL_NAMES(
       "facility.code_several_names",
       "rows where facility_code and facility_name are both non-null",
@@ -110,19 +119,59 @@ public enum CoreRule {
   PLACEMENT_AFTER_EXTRACT(
       "placement.after_extract",
       "rows where stay_book_in, book_in, book_out or stay_book_out is non-null",
-      BOOK_IN);
+      BOOK_IN),
+  /** Needs book_in, book_out and a facility key (facility_code, or facility_name without codes). */
+  PLACEMENT_HOLD_ROOM_OVER_72H(
+      "placement.hold_room_over_72h",
+      "rows where book_in and book_out are non-null and the facility has an over_under_72 mark",
+      Set.of(FACILITY_CODE, FACILITY_NAME),
+      BOOK_IN,
+      BOOK_OUT);
 
   private final String id;
   private final String recordsChecked;
   private final Set<KeyField> requiredFields;
+  private final Set<KeyField> oneOfFields;
 
   CoreRule(String id, String recordsChecked, KeyField first, KeyField... rest) {
     this.id = id;
     this.recordsChecked = recordsChecked;
     this.requiredFields = Set.copyOf(EnumSet.of(first, rest));
+    this.oneOfFields = Set.of();
   }
 
-  /** The fields the rule reads; without any one of them it is {@code NOT_APPLICABLE}. */
+  CoreRule(String id, String recordsChecked, Set<KeyField> oneOf, KeyField... required) {
+    this.id = id;
+    this.recordsChecked = recordsChecked;
+    this.requiredFields =
+        required.length == 0 ? Set.of() : Set.copyOf(EnumSet.of(required[0], required));
+    this.oneOfFields = Set.copyOf(oneOf);
+  }
+
+  /**
+   * The fields a layout lacks for this rule, by field name, sorted: the required ones it lacks, and
+   * every one-of field when it has none of them; empty when the rule can be judged.
+   */
+  public List<String> missingFields(Set<KeyField> layoutFields) {
+    Set<String> missing = new TreeSet<>();
+    requiredFields.stream()
+        .filter(field -> !layoutFields.contains(field))
+        .forEach(field -> missing.add(field.fieldName()));
+    if (!oneOfFields.isEmpty() && oneOfFields.stream().noneMatch(layoutFields::contains)) {
+      oneOfFields.forEach(field -> missing.add(field.fieldName()));
+    }
+    return List.copyOf(missing);
+  }
+
+  /** Fields of which a layout needs at least one (empty when no such condition). */
+  public Set<KeyField> oneOfFields() {
+    return oneOfFields;
+  }
+
+  /**
+   * The fields the rule reads, every one needed; without any one of them it is {@code
+   * NOT_APPLICABLE} (see also {@link #oneOfFields()}).
+   */
   public Set<KeyField> requiredFields() {
     return requiredFields;
   }

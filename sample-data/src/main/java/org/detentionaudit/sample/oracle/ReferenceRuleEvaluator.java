@@ -3,6 +3,7 @@ package org.detentionaudit.sample.oracle;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.detentionaudit.sample.model.Facility;
 import org.detentionaudit.sample.model.ReleaseReasons;
 
 /**
@@ -53,12 +55,22 @@ public final class ReferenceRuleEvaluator {
               Comparator.nullsLast(Comparator.<LocalDateTime>naturalOrder()))
           .thenComparingInt(Indexed::inputIndex);
 
+  /** {@code placement.hold_room_over_72h}: hours a placement may last at an Under 72 facility. */
+  public static final int HOLD_LIMIT_HOURS = 72;
+
   /** {@code stay.implausibly_early}'s default {@code years_before_window}. */
   public static final int YEARS_BEFORE_WINDOW = 10;
 
   private final LocalDateTime extractDate;
   private final LocalDateTime statusUnknownCutoff;
   private final Set<String> knownFacilityKeys;
+  /** Folded codes marked Under 72, and those marked Under 72 or Over 72. */
+  private final Set<String> under72Keys;
+  private final Set<String> markedKeys;
+  /** Normal form of a reference name -> the folded codes listing it. */
+  private final Map<String, Set<String>> codeKeysByName;
+  /** The layout has facility names but no codes: facilities are looked up by name. */
+  private final boolean byName;
   private final LocalDateTime implausiblyEarlyCutoff;
   private final long[] checked = new long[CoreRule.values().length];
   private final long[] failed = new long[CoreRule.values().length];
@@ -84,13 +96,52 @@ public final class ReferenceRuleEvaluator {
    */
   public ReferenceRuleEvaluator(
       LocalDateTime extractDate, Set<String> knownFacilityCodes, Optional<LocalDate> windowStart) {
+    this(
+        extractDate,
+        knownFacilityCodes.stream().map(code -> new Facility(code, code, "", "")).toList(),
+        windowStart,
+        false);
+  }
+
+  /**
+   * @param extractDate the moment the data were pulled; placements booked in before {@code
+   *     extractDate - 365 days} and still open are of unknown status
+   * @param reference the facility reference: codes (compared trimmed, ignoring case), names
+   *     (compared by {@link #normalName normal form}) and {@code over_under_72} marks
+   * @param windowStart the first day of the release window, or empty when unknown
+   * @param byName true for a layout with facility names but no codes: {@code facility.unknown_code}
+   *     and {@code placement.hold_room_over_72h} then key facilities by name
+   */
+  public ReferenceRuleEvaluator(
+      LocalDateTime extractDate,
+      Collection<Facility> reference,
+      Optional<LocalDate> windowStart,
+      boolean byName) {
     this.extractDate = Objects.requireNonNull(extractDate, "extractDate");
     this.statusUnknownCutoff = extractDate.minusDays(365);
+    this.byName = byName;
     Set<String> keys = new HashSet<>();
-    for (String code : knownFacilityCodes) {
-      keys.add(code.trim().toLowerCase(Locale.ROOT));
+    Set<String> under = new HashSet<>();
+    Set<String> marked = new HashSet<>();
+    Map<String, Set<String>> byNormalName = new HashMap<>();
+    for (Facility facility : reference) {
+      String key = facility.code().trim().toLowerCase(Locale.ROOT);
+      keys.add(key);
+      if (facility.overUnder72().equals(Facility.UNDER_72)) {
+        under.add(key);
+      }
+      if (facility.overUnder72().equals(Facility.UNDER_72) || facility.overUnder72().equals(Facility.OVER_72)) {
+        marked.add(key);
+      }
+      String normal = normalName(facility.name());
+      if (normal != null) {
+        byNormalName.computeIfAbsent(normal, n -> new HashSet<>()).add(key);
+      }
     }
     this.knownFacilityKeys = Set.copyOf(keys);
+    this.under72Keys = Set.copyOf(under);
+    this.markedKeys = Set.copyOf(marked);
+    this.codeKeysByName = Map.copyOf(byNormalName);
     this.implausiblyEarlyCutoff =
         windowStart.map(start -> start.minusYears(YEARS_BEFORE_WINDOW).atStartOfDay()).orElse(null);
   }
@@ -185,8 +236,21 @@ public final class ReferenceRuleEvaluator {
       judge(CoreRule.PLACEMENT_UNKNOWN_RELEASE_REASON, !ReleaseReasons.isKnown(p.releaseReason()));
     }
     judge(CoreRule.PERSON_MISSING_ID, p.personId() == null);
-    if (p.facilityKey() != null) {
+    if (byName) {
+      if (p.facilityName() != null) {
+        String normal = normalName(p.facilityName());
+        judge(CoreRule.FACILITY_UNKNOWN_CODE, normal == null || !codeKeysByName.containsKey(normal));
+      }
+    } else if (p.facilityKey() != null) {
       judge(CoreRule.FACILITY_UNKNOWN_CODE, !knownFacilityKeys.contains(p.facilityKey()));
+    }
+    String facility = facilityOf(p);
+    if (p.bookIn() != null && p.bookOut() != null && facility != null && markedKeys.contains(facility)) {
+      judge(
+          CoreRule.PLACEMENT_HOLD_ROOM_OVER_72H,
+          under72Keys.contains(facility) && p.bookOut().isAfter(p.bookIn().plusHours(HOLD_LIMIT_HOURS)));
+    }
+    if (p.facilityKey() != null) {
       if (p.facilityNameKey() != null) {
         facilityPairs.merge(new FacilityPair(p.facilityKey(), p.facilityNameKey()), 1L, Long::sum);
       }
@@ -205,6 +269,53 @@ public final class ReferenceRuleEvaluator {
               || isAfterExtract(p.bookOut())
               || isAfterExtract(p.stayBookOut()));
     }
+  }
+
+  /**
+   * The folded code of the record's facility: its code; by name, the one code its name matches
+   * (null when it matches none or several).
+   */
+  private String facilityOf(NormalizedPlacement p) {
+    if (!byName) {
+      return p.facilityKey();
+    }
+    String normal = normalName(p.facilityName());
+    Set<String> codes = normal == null ? Set.of() : codeKeysByName.getOrDefault(normal, Set.of());
+    return codes.size() == 1 ? codes.iterator().next() : null;
+  }
+
+  /** The abbreviations spelled out when names are compared, as the README's rule table says. */
+  private static final Map<String, String> NAME_WORDS =
+      Map.ofEntries(
+          Map.entry("CNTR", "CENTER"),
+          Map.entry("CNTY", "COUNTY"),
+          Map.entry("CO", "COUNTY"),
+          Map.entry("CORR", "CORRECTIONAL"),
+          Map.entry("CTR", "CENTER"),
+          Map.entry("DEPT", "DEPARTMENT"),
+          Map.entry("DET", "DETENTION"),
+          Map.entry("FAC", "FACILITY"),
+          Map.entry("HOLDROOM", "HOLD ROOM"),
+          Map.entry("IPC", "ICE PROCESSING CENTER"),
+          Map.entry("SPC", "SERVICE PROCESSING CENTER"));
+
+  /**
+   * A facility name's normal form, written from the rule's wording: upper case, apostrophes
+   * dropped, {@code &} as {@code AND}, every other character but A-Z and 0-9 a word break, the
+   * listed abbreviations spelled out, words joined by one space; null when no word is left.
+   */
+  static String normalName(String name) {
+    if (name == null) {
+      return null;
+    }
+    String upper = name.toUpperCase(Locale.ROOT).replace("'", "").replace("\u2019", "").replace("&", " AND ");
+    StringBuilder normal = new StringBuilder();
+    for (String word : upper.split("[^A-Z0-9]+")) {
+      if (!word.isEmpty()) {
+        normal.append(normal.length() == 0 ? "" : " ").append(NAME_WORDS.getOrDefault(word, word));
+      }
+    }
+    return normal.length() == 0 ? null : normal.toString();
   }
 
   private boolean isAfterExtract(LocalDateTime value) {

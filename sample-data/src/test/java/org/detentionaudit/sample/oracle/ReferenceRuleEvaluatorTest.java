@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.detentionaudit.sample.model.Facility;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -341,6 +342,66 @@ class ReferenceRuleEvaluatorTest {
       evaluator.accept(List.of(row(0, 1).person("P2").name("Orange County Jail").code("ORANGFL").build()));
       evaluator.accept(List.of(row(0, 1).person("P3").build()));
       assertThat(evaluator.counts().get(CoreRule.FACILITY_NAME_SEVERAL_CODES)).isEqualTo(count(3, 2));
+    }
+  }
+
+  @Nested
+  class HoldRoomOver72Hours {
+    final List<Facility> reference =
+        List.of(
+            new Facility("SEAHOLD", "SEATTLE FIELD OFFICE HOLD ROOM", "SEA", "HOLD", "Under 72"),
+            new Facility("CSCNWWA", "NW ICE PROCESSING CTR", "SEA", "CDF", "Over 72"),
+            new Facility("SPOHOLD", "SPOKANE HOLD ROOM", "SEA", "HOLD", ""),
+            new Facility("JEFFEKS", "JEFFERSON COUNTY JAIL", "KAN", "", "Under 72"),
+            new Facility("JEFFENY", "JEFFERSON COUNTY JAIL", "BUF", "", "Under 72"));
+
+    RuleCount judge(boolean byName, Row... rows) {
+      ReferenceRuleEvaluator evaluator = new ReferenceRuleEvaluator(EXTRACT, reference, Optional.of(WINDOW), byName);
+      evaluator.accept(Arrays.stream(rows).map(Row::build).toList());
+      return evaluator.counts().get(CoreRule.PLACEMENT_HOLD_ROOM_OVER_72H);
+    }
+
+    @Test
+    void moreThan72HoursAtAnUnder72FacilityFailsAndExactly72Passes() {
+      assertThat(judge(false,
+              new Row().bookIn(T0).bookOut(T0.plusHours(73)).code("SEAHOLD"), // fails
+              new Row().bookIn(T0).bookOut(T0.plusHours(72)).code(" seahold "), // exactly 72 h: passes
+              new Row().bookIn(T0).bookOut(T0.plusHours(71)).code("SEAHOLD"), // passes
+              new Row().bookIn(T0).bookOut(T0.plusHours(72).plusMinutes(1)).code("SEAHOLD"), // fails
+              new Row().bookIn(T0).bookOut(null).code("SEAHOLD"), // open: not judged
+              new Row().bookIn(T0).bookOut(T0.plusDays(30)).code("CSCNWWA"), // Over 72: passes
+              new Row().bookIn(T0).bookOut(T0.plusDays(30)).code("SPOHOLD"), // no mark: not judged
+              new Row().bookIn(T0).bookOut(T0.plusDays(30)).code("ZZZHOLD"), // unknown: not judged
+              new Row().bookIn(T0).bookOut(T0.plusDays(30)).code(null))) // no code: not judged
+          .isEqualTo(count(5, 2));
+    }
+
+    @Test
+    void byNameANameMatchingOneCodeIsJudgedAndAnAmbiguousOneIsNot() {
+      assertThat(judge(true,
+              new Row().bookIn(T0).bookOut(T0.plusHours(73)).code(null).name("Seattle Field Office Holdroom"), // fails
+              new Row().bookIn(T0).bookOut(T0.plusDays(9)).code(null).name("JEFFERSON CO JAIL"), // ambiguous
+              new Row().bookIn(T0).bookOut(T0.plusDays(9)).code(null).name("NW ICE PROCESSING CENTER"))) // Over 72
+          .isEqualTo(count(2, 1));
+    }
+
+    @Test
+    void namesAreComparedByTheirNormalForm() {
+      assertThat(ReferenceRuleEvaluator.normalName(" Northwest Det. Ctr ")).isEqualTo("NORTHWEST DETENTION CENTER");
+      assertThat(ReferenceRuleEvaluator.normalName("X CORR.FAC.")).isEqualTo("X CORRECTIONAL FACILITY");
+      assertThat(ReferenceRuleEvaluator.normalName("SHERIFF'S CO HOLDROOM")).isEqualTo("SHERIFFS COUNTY HOLD ROOM");
+      assertThat(ReferenceRuleEvaluator.normalName("--")).isNull();
+    }
+
+    @Test
+    void unknownCodeByNameFailsOnlyNamesNoReferenceNameMatches() {
+      ReferenceRuleEvaluator evaluator = new ReferenceRuleEvaluator(EXTRACT, reference, Optional.of(WINDOW), true);
+      evaluator.accept(List.of(
+          new Row().bookIn(T0).code(null).name("seattle field office hold room").build(),
+          new Row().bookIn(T0).code(null).name("TACOMA ICE PROCESSING CENTER").build(),
+          new Row().bookIn(T0).code(null).name("Jefferson County Jail").build(),
+          new Row().bookIn(T0).code(null).name(null).build()));
+      assertThat(evaluator.counts().get(CoreRule.FACILITY_UNKNOWN_CODE)).isEqualTo(count(3, 1));
     }
   }
 

@@ -1,0 +1,89 @@
+package org.detentionaudit.core.check;
+
+import static org.apache.spark.sql.functions.expr;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.detentionaudit.core.reference.FacilityEntry.HoldLimit;
+import org.detentionaudit.core.reference.FacilityReference;
+import org.detentionaudit.core.reference.NameMatch;
+
+/**
+ * How the rules key facilities: by facility_code, or, where the layout has facility names but no
+ * codes, by facility_name looked up in the facility reference ({@link
+ * FacilityReference#matchName(String)}).
+ *
+ * <p>By name: the distinct folded names of the data ({@code upper(trim(facility_name))}) are
+ * collected by one small aggregation (a facility list's worth, not the data), matched on the
+ * driver, and the rules test membership in the resulting sets, as for {@link
+ * FacilityNameConflicts}: no join.
+ *
+ * @param byName true when facilities are keyed by name
+ * @param matches per folded name of the data, what it matches (empty when keyed by code)
+ */
+public record FacilityNameLookup(boolean byName, Map<String, NameMatch> matches) {
+  public FacilityNameLookup {
+    matches = Map.copyOf(matches);
+  }
+
+  /** Facilities keyed by code (nothing to look up). */
+  public static FacilityNameLookup byCode() {
+    return new FacilityNameLookup(false, Map.of());
+  }
+
+  /** Looks up every distinct name of {@code placements} in {@code reference} (one Spark job). */
+  public static FacilityNameLookup byName(Dataset<Row> placements, FacilityReference reference) {
+    Map<String, NameMatch> matches = new TreeMap<>();
+    for (Row row :
+        placements
+            .where("facility_name IS NOT NULL")
+            .select(expr(FacilityNameConflicts.NAME_KEY_SQL).as("name"))
+            .distinct()
+            .collectAsList()) {
+      String name = row.getString(0);
+      matches.put(name, reference.matchName(name));
+    }
+    return new FacilityNameLookup(true, matches);
+  }
+
+  /** The folded names that match at least one reference code (unique or ambiguous). */
+  Set<String> namesInReference() {
+    Set<String> names = new TreeSet<>();
+    matches.forEach((name, match) -> {
+      if (match.inReference()) {
+        names.add(name);
+      }
+    });
+    return names;
+  }
+
+  /**
+   * The folded names that match exactly one code whose mark is one of {@code limits}; ambiguous
+   * names are never assigned a facility, so never a mark.
+   */
+  Set<String> namesWith(FacilityReference reference, Collection<HoldLimit> limits) {
+    Set<String> names = new TreeSet<>();
+    matches.forEach((name, match) -> match.code()
+        .flatMap(reference::find)
+        .filter(entry -> limits.contains(entry.holdLimit()))
+        .ifPresent(entry -> names.add(name)));
+    return names;
+  }
+
+  /** Folded name -> the one code it matches, for the names in {@code names}. */
+  Map<String, String> codesOf(Collection<String> names) {
+    Map<String, String> codes = new TreeMap<>();
+    for (String name : names) {
+      NameMatch match = matches.get(name);
+      if (match != null) {
+        match.code().ifPresent(code -> codes.put(name, code));
+      }
+    }
+    return codes;
+  }
+}

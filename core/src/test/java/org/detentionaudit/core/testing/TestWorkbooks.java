@@ -212,7 +212,7 @@ public final class TestWorkbooks {
       Row header = summary.createRow(r++);
       header.createCell(0).setCellValue("Fiscal Year");
       header.createCell(1).setCellValue("Total");
-      for (Map.Entry<String, Long> total : summaryTotals.entrySet()) {
+      for (Map.Entry<String, Long> total : new java.util.TreeMap<>(summaryTotals).entrySet()) {
         Row row = summary.createRow(r++);
         row.createCell(0).setCellValue(total.getKey());
         row.createCell(1).setCellValue(total.getValue());

@@ -143,14 +143,18 @@ final class WorkbookSheetSniffer {
     } catch (UnreadableInputException e) {
       throw e.toInputException();
     } catch (IOException | SAXException | OpenXML4JException e) {
+      // A sheet's first rows could not be read: the zip-bomb guard refusing its part, or damage.
       throw new InputException(
-          "Cannot read file '"
-              + file.sourceName()
-              + "': "
-              + e.getClass().getSimpleName()
-              + ": "
-              + e.getMessage()
-              + ". Check that it is a complete .xlsx workbook.",
+          WorkbookGuard.refusal(file.sourceName(), e)
+              .orElseGet(
+                  () ->
+                      "Cannot read file '"
+                          + file.sourceName()
+                          + "': "
+                          + e.getClass().getSimpleName()
+                          + ": "
+                          + e.getMessage()
+                          + ". Check that it is a complete .xlsx workbook."),
           e);
     }
   }

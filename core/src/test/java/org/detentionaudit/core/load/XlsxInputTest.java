@@ -445,6 +445,35 @@ class XlsxInputTest {
   }
 
   @Test
+  void aZipBombInADataSheetIsRefusedNamingItsPartOnTheDriverAndInTheTask() throws IOException {
+    String sheetPart = "xl/worksheets/sheet1.xml";
+    // Before the header: the driver, reading the first rows to find the header, is refused.
+    Path early = workbook("bomb-early.xlsx", dataSheet("Data", List.of(row("P1", 1))));
+    TestWorkbooks.zipBomb(early, sheetPart, "<sheetData", 200L << 20);
+    // After 30 rows: the driver stops reading before it (it reads at most the first 26 rows, the
+    // largest preamble plus the header); only the Spark task that reads the whole sheet is refused.
+    List<List<Object>> rows = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      rows.add(row("P" + i, 1 + i % 28));
+    }
+    Path late = workbook("bomb-late.xlsx", dataSheet("Data", rows));
+    TestWorkbooks.zipBomb(late, sheetPart, "</sheetData>", 200L << 20);
+
+    for (Path file : List.of(early, late)) {
+      assertThatThrownBy(() -> load(Optional.empty(), file))
+          .as(file.getFileName().toString())
+          .isInstanceOf(InputException.class)
+          .hasMessageStartingWith(
+              "Cannot read workbook '"
+                  + file
+                  + "': it is an Excel .xlsx workbook, but its part '"
+                  + sheetPart
+                  + "' inflates to more than 1,000 times its compressed size")
+          .hasMessageContaining("inflate-ratio limit");
+    }
+  }
+
+  @Test
   void aPasswordProtectedWorkbookIsRefusedSayingItIsEncrypted() throws IOException {
     Path plain = workbook("plain.xlsx", dataSheet("Data", List.of(row("P1", 1))));
     Path encrypted = dir.resolve("protected.xlsx");
@@ -687,6 +716,7 @@ class XlsxInputTest {
 
     LoadedDataset dataset = load(Optional.empty(), file);
 
+    assertThat(dataset.inputs()).singleElement().isEqualTo(accounting(file, "ddp-2025", 1, 1, 0));
     org.apache.spark.sql.Row row = placement(dataset, "P1");
     assertThat((LocalDateTime) row.getAs("book_in")).isEqualTo(LocalDateTime.of(2020, 1, 1, 10, 15));
     assertThat((LocalDateTime) row.getAs("book_out")).isEqualTo(LocalDateTime.of(2020, 1, 4, 10, 16));
@@ -711,6 +741,7 @@ class XlsxInputTest {
 
     LoadedDataset dataset = load(Optional.empty(), file);
 
+    assertThat(dataset.inputs()).singleElement().isEqualTo(accounting(file, "ddp-2025", 1, 1, 0));
     assertThat((String) placement(dataset, "P1").getAs("facility_code")).isEqualTo("ADLNTCA");
     assertThat(profile(spark, dataset).get("Bond Posted Amount").<org.apache.spark.sql.Row>getList(8))
         .extracting(r -> r.getString(0))

@@ -147,15 +147,27 @@ public final class TestWorkbooks {
    * XML declaration and the root element, which deflate about 1,000:1 as zip bombs do.
    */
   public static void zipBombStyles(Path xlsx, long spaces) throws IOException {
-    String styles = partText(xlsx, STYLES);
-    int root = styles.indexOf("<styleSheet");
-    byte[] head = styles.substring(0, root).getBytes(StandardCharsets.UTF_8);
-    byte[] rest = styles.substring(root).getBytes(StandardCharsets.UTF_8);
+    zipBomb(xlsx, STYLES, "<styleSheet", spaces);
+  }
+
+  /**
+   * Turns {@code part} into a zip bomb: {@code spaces} spaces (XML whitespace, ignored) inserted
+   * before the first {@code before} (e.g. the root element, or {@code </sheetData>}), which
+   * deflate about 1,000:1 as zip bombs do.
+   */
+  public static void zipBomb(Path xlsx, String part, String before, long spaces) throws IOException {
+    String text = partText(xlsx, part);
+    int at = text.indexOf(before);
+    if (at < 0) {
+      throw new IllegalStateException(part + " holds no " + before);
+    }
+    byte[] head = text.substring(0, at).getBytes(StandardCharsets.UTF_8);
+    byte[] rest = text.substring(at).getBytes(StandardCharsets.UTF_8);
     byte[] chunk = " ".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
     replaceParts(
         xlsx,
         Map.of(
-            STYLES,
+            part,
             out -> {
               out.write(head);
               for (long left = spaces; left > 0; left -= chunk.length) {

@@ -36,6 +36,9 @@ import org.xml.sax.SAXException;
  *       best candidate (most matched columns, then coverage, then tab order) fixes the layout, and
  *       every candidate sheet of that layout is stacked in tab order: a table split across sheets
  *       is one dataset. Sheets holding other tables (arrests, removals) are skipped.
+ *   <li>Hidden and very hidden sheets are read like visible ones: hiding a sheet is a display
+ *       choice, the data are in the file (and Excel shows them on unhide), so a hidden sheet that
+ *       holds the table is audited.
  * </ul>
  */
 final class WorkbookSheetSniffer {

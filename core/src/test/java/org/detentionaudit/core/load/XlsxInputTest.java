@@ -530,7 +530,6 @@ class XlsxInputTest {
         writeTextRow(inline.createRow(r++), Ddp2025Rows.HEADER);
         writeTextRow(inline.createRow(r), withId(values, "P2"));
         streaming.write(out);
-        streaming.dispose();
       }
     }
     assertThat(TestWorkbooks.partText(file, "xl/worksheets/sheet1.xml")).contains("t=\"s\"").doesNotContain("inlineStr");

@@ -113,7 +113,7 @@ class AuditEndToEndTest {
     List<Row> profile = spark.read().parquet(out.resolve("profile.parquet").toString()).collectAsList();
     assertThat(profile).extracting(r -> r.getString(1)).doesNotHaveDuplicates().hasSizeGreaterThan(10);
     for (Row column : profile) {
-      assertThat(column.getLong(3) + column.getLong(4) + column.getLong(5))
+      assertThat(column.getLong(3) + column.getLong(4) + column.getLong(5) + column.getLong(6))
           .as("profile " + column.getString(1))
           .isEqualTo(manifest.placements());
     }

@@ -7,10 +7,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.detentionaudit.core.testing.SharedSpark;
+import org.detentionaudit.core.testing.TestWorkbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +71,33 @@ class BadInputTest {
     byte[] bytes = Files.readAllBytes(whole);
     Path truncated = Files.write(dir.resolve("truncated.csv.gz"), Arrays.copyOf(bytes, bytes.length / 2));
     expectInputError(truncated, "truncated.csv.gz", "truncated");
+  }
+
+  @Test
+  void passwordProtectedWorkbook() throws IOException {
+    Path plain = agencyWorkbook("plain.xlsx");
+    Path encrypted = dir.resolve("protected.xlsx");
+    TestWorkbooks.encrypt(plain, encrypted, "s3cret");
+    CommandRun run = expectInputError(encrypted, "protected.xlsx", "protected by a password to open (encrypted)");
+    assertThat(run.err()).contains("save an unprotected copy").doesNotContain("97-2003");
+  }
+
+  @Test
+  void zipBombWorkbookSaysWhichGuardRefusedWhichPart() throws IOException {
+    Path bomb = agencyWorkbook("bomb.xlsx");
+    TestWorkbooks.zipBombStyles(bomb, 200L << 20);
+    CommandRun run = expectInputError(bomb, "bomb.xlsx", "it is an Excel .xlsx workbook, but its part 'xl/styles.xml'");
+    assertThat(run.err())
+        .contains("inflate-ratio limit")
+        .contains("save each data sheet as CSV")
+        .doesNotContain("not a valid", "truncated", "give it the .csv");
+  }
+
+  private Path agencyWorkbook(String name) throws IOException {
+    return TestWorkbooks.agencyBookIns(
+        dir.resolve(name),
+        List.of(new TestWorkbooks.BookIn(LocalDate.of(2019, 7, 6), "NORTHWEST DETENTION CENTER")),
+        Map.of("FY2019 YTD", 1L));
   }
 
   @Test

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.report.RunSummary;
 import org.detentionaudit.core.testing.SharedSpark;
+import org.detentionaudit.core.testing.TestWorkbooks;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
 import org.detentionaudit.sample.write.Layout;
@@ -116,6 +119,39 @@ class XlsxEndToEndTest {
         .contains("['Placements 1', 'Placements 2', 'Placements 3', 'Summary', 'Footnotes']")
         .doesNotContain("\tat ");
     assertThat(output).doesNotExist();
+  }
+
+  @Test
+  void anAgencyWorkbookWithABloatedStylesPartIsAuditedWhole(SparkSession spark) throws IOException {
+    // As ICE's statistical unit ships them: Summary, a preamble with a merged title, the book-in
+    // table with text dates, Footnotes, calcPr fullCalcOnLoad, and a style part of megabytes that
+    // deflates past POI's default zip-bomb guard (which refused the real workbook).
+    List<TestWorkbooks.BookIn> bookIns = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      bookIns.add(
+          new TestWorkbooks.BookIn(
+              LocalDate.of(2017, 10, 1).plusDays(i), i % 3 == 0 ? "SEATTLE FIELD OFFICE HOLD ROOM" : "NORTHWEST DETENTION CENTER"));
+    }
+    Path workbook =
+        TestWorkbooks.agencyBookIns(dir.resolve("ero-lesa.xlsx"), bookIns, Map.of("FY2018", 365L, "FY2019 YTD", 135L));
+    assertThat(TestWorkbooks.inflateRatio(workbook, TestWorkbooks.STYLES)).isLessThan(0.01);
+
+    RunSummary summary = audit("agency", "--input", workbook.toString());
+
+    assertThat(summary.inputs()).singleElement().satisfies(input -> {
+      assertThat(input.format()).isEqualTo("xlsx");
+      assertThat(input.layout()).isEqualTo("ice-initial-book-ins");
+      assertThat(input.rowsRead()).isEqualTo(500);
+      assertThat(input.rowsLoaded()).isEqualTo(500);
+      assertThat(input.rowsQuarantined()).isZero();
+    });
+    List<Row> profile = spark.read().parquet(dir.resolve("out-agency").resolve("profile.parquet").toString()).collectAsList();
+    assertThat(profile).extracting(r -> r.getString(1)).containsExactlyElementsOf(TestWorkbooks.BOOK_IN_HEADER);
+    for (Row column : profile) {
+      assertThat(column.<Long>getAs("non_null") + column.<Long>getAs("nulls") + column.<Long>getAs("redacted") + column.<Long>getAs("errors"))
+          .as(column.getString(1))
+          .isEqualTo(500L);
+    }
   }
 
   private List<Row> findings(SparkSession spark, String name) {

@@ -28,8 +28,9 @@ import org.detentionaudit.core.normalize.RedactionMarker;
 /**
  * Profiles every column of a row at once, in plain Java: the column profile's only aggregate.
  *
- * <p>Per column it counts the cells that hold a value, are missing ({@link MissingValueMarker}) or
- * are redacted ({@link RedactionMarker}), after {@link String#trim()}; and it counts each distinct
+ * <p>Per column it counts the cells that hold a value, are missing ({@link MissingValueMarker}), are
+ * redacted ({@link RedactionMarker}), after {@link String#trim()}, or are spreadsheet errors (listed
+ * in the row's error positions; exactly one of the four per cell); and it counts each distinct
  * trimmed value exactly while the column has at most {@code cap} of them. Past the cap the column's
  * values go into a HyperLogLog sketch (Apache DataSketches, shipped with Spark; lgK 14, relative
  * standard error about 0.8%) and no top values are kept. Columns that are not to be listed by value
@@ -40,7 +41,8 @@ import org.detentionaudit.core.normalize.RedactionMarker;
  * this, because object aggregates make Spark evaluate every expression interpreted, and the plan
  * grew with the number of columns.
  *
- * <p>Input: {@link #INPUT}, the row's input unit and its cells as text (null for an absent cell);
+ * <p>Input: {@link #INPUT}, the row's input unit, its cells as text (null for an absent cell) and
+ * the positions of its error cells (null when none);
  * the caller groups by input unit, and each unit has its own listed columns. The result is JSON,
  * one entry per column, read back with {@link #parse(String)}.
  */
@@ -49,11 +51,12 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int LG_K = 14;
 
-  /** The input schema: the row's input unit and its cells. */
+  /** The input schema: the row's input unit, its cells and the positions of its error cells. */
   static final StructType INPUT =
       new StructType()
           .add("unit", DataTypes.IntegerType, false)
-          .add("cells", DataTypes.createArrayType(DataTypes.StringType, true), false);
+          .add("cells", DataTypes.createArrayType(DataTypes.StringType, true), false)
+          .add("errors", DataTypes.createArrayType(DataTypes.IntegerType, false), true);
 
   private final HashMap<Integer, boolean[]> listedByUnit;
   private final int cap;
@@ -77,6 +80,7 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
     long values;
     long missing;
     long redacted;
+    long errors;
     /** Exact counts per value, or null once the column went to the sketch. */
     HashMap<String, Long> counts = new HashMap<>();
     /** Non-null once the column has more than the cap of distinct values (or is not listed). */
@@ -127,7 +131,14 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
    *
    * @param estimated whether {@code distinct} is a sketch estimate (then {@code top} is empty)
    */
-  record Result(long values, long missing, long redacted, long distinct, boolean estimated, Map<String, Long> top) {}
+  record Result(
+      long values,
+      long missing,
+      long redacted,
+      long errors,
+      long distinct,
+      boolean estimated,
+      Map<String, Long> top) {}
 
   @Override
   public Buffer zero() {
@@ -141,9 +152,22 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
     }
     List<String> cells = row.getList(1);
     int width = Math.min(buffer.columns.size(), cells.size());
+    boolean[] errors = null;
+    if (row.size() > 2 && !row.isNullAt(2)) {
+      errors = new boolean[width];
+      for (Integer position : row.<Integer>getList(2)) {
+        if (position != null && position >= 0 && position < width) {
+          errors[position] = true;
+        }
+      }
+    }
     for (int i = 0; i < width; i++) {
       ColumnBuffer column = buffer.columns.get(i);
       String cell = cells.get(i);
+      if (errors != null && errors[i]) {
+        column.errors++;
+        continue;
+      }
       if (MissingValueMarker.isMissing(cell)) {
         column.missing++;
         continue;
@@ -180,6 +204,7 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
       l.values += r.values;
       l.missing += r.missing;
       l.redacted += r.redacted;
+      l.errors += r.errors;
       if (l.counts != null && r.counts != null) {
         r.counts.forEach((value, count) -> l.counts.merge(value, count, Long::sum));
         if (l.counts.size() > cap) {
@@ -209,6 +234,7 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
       result.put("values", column.values);
       result.put("missing", column.missing);
       result.put("redacted", column.redacted);
+      result.put("errors", column.errors);
       List<List<Object>> pairs = new ArrayList<>();
       if (column.counts == null) {
         result.put("distinct", Math.round(column.sketch.getEstimate()));
@@ -250,6 +276,7 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
                 ((Number) map.get("values")).longValue(),
                 ((Number) map.get("missing")).longValue(),
                 ((Number) map.get("redacted")).longValue(),
+                ((Number) map.get("errors")).longValue(),
                 ((Number) map.get("distinct")).longValue(),
                 Boolean.TRUE.equals(map.get("estimated")),
                 top));

@@ -26,8 +26,9 @@ import org.detentionaudit.rules.CanonicalField;
 
 /**
  * The column profile ({@code profile.parquet}): per input and input column, how many cells hold a
- * value, are missing (blank, {@code NA}, {@code N/A}) or are redacted, how many distinct values
- * there are, and the most frequent values.
+ * value, are missing (blank, {@code NA}, {@code N/A}), are redacted or are spreadsheet errors
+ * ({@code #N/A}, {@code #REF!}, ... cells of a workbook), how many distinct values there are, and
+ * the most frequent values. For each column, values + missing + redacted + errors = rows profiled.
  *
  * <p>One pass over the inputs' raw cells ({@link RawColumns}) computes everything, grouped by
  * input, with one plain-Java aggregate ({@link ColumnCounts}). Distinct counts are exact for
@@ -54,6 +55,7 @@ public final class ColumnProfile {
           .add("non_null", DataTypes.LongType, false)
           .add("nulls", DataTypes.LongType, false)
           .add("redacted", DataTypes.LongType, false)
+          .add("errors", DataTypes.LongType, false)
           .add("distinct", DataTypes.LongType, false)
           .add(
               "top_values",
@@ -96,7 +98,9 @@ public final class ColumnProfile {
     for (Row row :
         raw.cells()
             .groupBy(unit)
-            .agg(functions.count(lit(1)), columnCounts.apply(unit, col(RawColumns.CELLS)))
+            .agg(
+                functions.count(lit(1)),
+                columnCounts.apply(unit, col(RawColumns.CELLS), col(RawColumns.ERRORS)))
             .collectAsList()) {
       byUnit.put(row.getInt(0), row);
     }
@@ -120,6 +124,7 @@ public final class ColumnProfile {
                 result == null ? 0L : result.values(),
                 result == null ? 0L : result.missing(),
                 result == null ? 0L : result.redacted(),
+                result == null ? 0L : result.errors(),
                 result == null ? 0L : result.distinct(),
                 top));
       }
@@ -142,7 +147,8 @@ public final class ColumnProfile {
     Dataset<Row> rawCells =
         table.select(
             lit(0).as(RawColumns.INPUT_UNIT),
-            functions.array(cells.toArray(new Column[0])).as(RawColumns.CELLS));
+            functions.array(cells.toArray(new Column[0])).as(RawColumns.CELLS),
+            lit(null).cast(RawColumns.SCHEMA.apply(RawColumns.ERRORS).dataType()).as(RawColumns.ERRORS));
     return of(
         spark,
         new RawColumns(

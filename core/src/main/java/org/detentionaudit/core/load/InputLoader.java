@@ -115,7 +115,9 @@ public final class InputLoader {
    *
    * @param sheetName the sheet to read in each workbook, or empty to detect
    * @throws InputException as {@link #load(List, Optional)}, and when a sheet name is given but no
-   *     input is a workbook, or a workbook has no sheet of that name (the message lists its sheets)
+   *     input is a workbook, a workbook has no sheet of that name or no sheet holding a detention
+   *     table (the message lists its sheets), is protected by a password, or is refused by the
+   *     zip-bomb guard ({@link WorkbookGuard}: the message names the limit and the part)
    */
   public LoadedDataset load(
       List<String> inputPaths, Optional<String> forcedLayoutName, Optional<String> sheetName) {

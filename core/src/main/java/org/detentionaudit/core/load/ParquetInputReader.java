@@ -144,7 +144,8 @@ final class ParquetInputReader {
     Dataset<Row> rawCells =
         source.select(
             lit(unitIndex).as(RawColumns.INPUT_UNIT),
-            functions.array(cells.toArray(new Column[0])).as(RawColumns.CELLS));
+            functions.array(cells.toArray(new Column[0])).as(RawColumns.CELLS),
+            lit(null).cast(RawColumns.SCHEMA.apply(RawColumns.ERRORS).dataType()).as(RawColumns.ERRORS));
     return new ParquetInput(
         match, parseOutput(normalized, values, fields, columnNames, unitIndex), rawCells);
   }

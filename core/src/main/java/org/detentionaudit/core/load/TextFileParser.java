@@ -57,7 +57,7 @@ final class TextFileParser implements Iterator<Row> {
           while (next == null && records.hasNext()) {
             SourceRecord record = records.next();
             if (record.problem() == null) {
-              next = RowFactory.create(plan.unitIndex(), record.fields().toArray(new String[0]));
+              next = RowFactory.create(plan.unitIndex(), record.fields().toArray(new String[0]), null);
             }
           }
         } catch (UncheckedIOException e) {

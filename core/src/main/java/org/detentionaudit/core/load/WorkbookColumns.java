@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 
 /**
  * The columns of a workbook's stacked data sheets, for the column profile: the union of the
@@ -52,15 +54,28 @@ final class WorkbookColumns implements Serializable {
     return names;
   }
 
-  /** The cells of one row of the sheet at {@code position} (among the stacked sheets), as text. */
-  String[] place(int position, Object[] cells) {
+  /**
+   * One row of the sheet at {@code position} (among the stacked sheets) as a row of {@link
+   * RawColumns#SCHEMA}: its cells as text at their workbook columns, error cells null and listed in
+   * {@link RawColumns#ERRORS}.
+   */
+  Row row(int unitIndex, int position, Object[] cells) {
     int[] sheetPositions = positions.get(position);
     String[] placed = new String[names.size()];
+    List<Integer> errors = null;
     for (int i = 0; i < Math.min(cells.length, sheetPositions.length); i++) {
       Object cell = cells[i];
-      placed[sheetPositions[i]] = cell == null ? null : text(cell);
+      if (cell instanceof SheetRowCollector.CellError) {
+        if (errors == null) {
+          errors = new ArrayList<>();
+        }
+        errors.add(sheetPositions[i]);
+      } else {
+        placed[sheetPositions[i]] = cell == null ? null : text(cell);
+      }
     }
-    return placed;
+    return RowFactory.create(
+        unitIndex, placed, errors == null ? null : errors.stream().mapToInt(Integer::intValue).toArray());
   }
 
   private static String text(Object cell) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.ParserConfigurationException;
@@ -14,15 +15,19 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.poifs.crypt.Decryptor;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -37,13 +42,16 @@ import org.xml.sax.helpers.DefaultHandler;
  *
  * <p>Memory: a local file is opened in place ({@link OPCPackage#open(File, PackageAccess)}, random
  * access to the zip); any other Hadoop file system path is first copied to a local temporary file,
- * deleted on {@link #close()}, so no sheet is ever held in memory. What stays in memory is the
+ * deleted on {@link #close()}, so no sheet is ever held in memory. Every part is inflated under
+ * {@link WorkbookGuard}'s zip-bomb limits. What stays in memory is the
  * shared-strings table (every distinct text of the workbook) and the styles, as Excel itself keeps.
  */
 final class WorkbookFile implements Closeable {
+  private static final String ENCRYPTION_INFO = "EncryptionInfo";
+
   private final String sourceName;
   private final OPCPackage pkg;
-  private final File temporaryCopy;
+  private final List<File> temporary;
   private final XSSFReader reader;
   private final ReadOnlySharedStringsTable strings;
   private final StylesTable styles;
@@ -51,10 +59,11 @@ final class WorkbookFile implements Closeable {
   private final List<String> sheetNames;
 
   private WorkbookFile(
-      String sourceName, OPCPackage pkg, File temporaryCopy) throws IOException, SAXException, OpenXML4JException {
+      String sourceName, OPCPackage pkg, List<File> temporary)
+      throws IOException, SAXException, OpenXML4JException {
     this.sourceName = sourceName;
     this.pkg = pkg;
-    this.temporaryCopy = temporaryCopy;
+    this.temporary = temporary;
     this.reader = new XSSFReader(pkg);
     this.strings = new ReadOnlySharedStringsTable(pkg, false);
     this.styles = reader.getStylesTable();
@@ -70,13 +79,19 @@ final class WorkbookFile implements Closeable {
   }
 
   /**
-   * Opens the workbook at {@code qualifiedPath}.
+   * Opens the workbook at {@code qualifiedPath} under the zip-bomb guard ({@link WorkbookGuard}).
+   *
+   * <p>A workbook encrypted with Excel's default password (a "read-only recommended" file, which
+   * Excel opens without asking) is decrypted to a local temporary file, deleted on {@link
+   * #close()}.
    *
    * @throws UnreadableInputException naming {@code sourceName} when the file is not a valid
-   *     {@code .xlsx} workbook (a renamed CSV, an old {@code .xls}, a truncated zip) or cannot be read
+   *     {@code .xlsx} workbook (a renamed CSV, an old {@code .xls}, a truncated zip), is protected
+   *     by a password, is refused by the zip-bomb guard, or cannot be read
    */
   static WorkbookFile open(Configuration configuration, String qualifiedPath, String sourceName) {
-    File temporaryCopy = null;
+    WorkbookGuard.apply();
+    List<File> temporary = new ArrayList<>();
     OPCPackage pkg = null;
     try {
       Path path = new Path(URI.create(qualifiedPath));
@@ -85,22 +100,82 @@ final class WorkbookFile implements Closeable {
       if (fs instanceof LocalFileSystem || "file".equals(fs.getScheme())) {
         local = new File(path.toUri());
       } else {
-        temporaryCopy = File.createTempFile("detention-audit-", ".xlsx");
+        local = temporaryFile(temporary);
         try (InputStream in = fs.open(path, 1 << 16)) {
-          Files.copy(in, temporaryCopy.toPath(), StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(in, local.toPath(), StandardCopyOption.REPLACE_EXISTING);
         }
-        local = temporaryCopy;
+      }
+      if (FileMagic.valueOf(local) == FileMagic.OLE2) {
+        local = decryptWithDefaultPassword(local, sourceName, temporary);
       }
       pkg = OPCPackage.open(local, PackageAccess.READ);
-      return new WorkbookFile(sourceName, pkg, temporaryCopy);
+      return new WorkbookFile(sourceName, pkg, temporary);
+    } catch (UnreadableInputException e) {
+      cleanUp(pkg, temporary);
+      throw e;
     } catch (OLE2NotOfficeXmlFileException e) {
-      cleanUp(pkg, temporaryCopy);
+      // POI saw an OLE2 signature that FileMagic did not (a damaged or cut-off .xls).
+      cleanUp(pkg, temporary);
       throw new UnreadableInputException(oldFormatMessage(sourceName), e);
     } catch (IOException | SAXException | OpenXML4JException | RuntimeException e) {
       // POI wraps zip and XML failures of damaged files in several runtime exception types.
-      cleanUp(pkg, temporaryCopy);
-      throw new UnreadableInputException(notAWorkbookMessage(sourceName, e), e);
+      cleanUp(pkg, temporary);
+      throw unreadable(sourceName, e);
     }
+  }
+
+  /**
+   * The user-facing failure for {@code e}, raised while opening or reading {@code sourceName}: the
+   * zip-bomb guard's refusal when it is one, else "not a valid workbook".
+   */
+  static UnreadableInputException unreadable(String sourceName, Throwable e) {
+    if (e instanceof UnreadableInputException unreadable) {
+      return unreadable;
+    }
+    return new UnreadableInputException(
+        WorkbookGuard.refusal(sourceName, e).orElseGet(() -> notAWorkbookMessage(sourceName, e)), e);
+  }
+
+  /**
+   * An OLE2 file given as a workbook: Excel writes a password-protected (encrypted) {@code .xlsx}
+   * as an OLE2 container holding {@code EncryptionInfo} and the encrypted package; anything else
+   * in OLE2 is an old binary workbook. Returns the decrypted package in a temporary file when the
+   * password is Excel's default one; otherwise refuses the file.
+   */
+  private static File decryptWithDefaultPassword(File local, String sourceName, List<File> temporary)
+      throws IOException {
+    try (POIFSFileSystem ole2 = new POIFSFileSystem(local, true)) {
+      if (!ole2.getRoot().hasEntry(ENCRYPTION_INFO)) {
+        throw new UnreadableInputException(oldFormatMessage(sourceName), null);
+      }
+      Decryptor decryptor;
+      try {
+        decryptor = Decryptor.getInstance(new EncryptionInfo(ole2));
+        if (!decryptor.verifyPassword(Decryptor.DEFAULT_PASSWORD)) {
+          throw new UnreadableInputException(encryptedMessage(sourceName), null);
+        }
+      } catch (GeneralSecurityException | EncryptedDocumentException | IOException e) {
+        throw new UnreadableInputException(encryptedMessage(sourceName), e);
+      }
+      File plain = temporaryFile(temporary);
+      try (InputStream in = decryptor.getDataStream(ole2)) {
+        Files.copy(in, plain.toPath(), StandardCopyOption.REPLACE_EXISTING);
+      } catch (GeneralSecurityException e) {
+        throw new UnreadableInputException(encryptedMessage(sourceName), e);
+      }
+      return plain;
+    } catch (UnreadableInputException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // Not a readable OLE2 container: treat it as the old binary format it claims to be.
+      throw new UnreadableInputException(oldFormatMessage(sourceName), e);
+    }
+  }
+
+  private static File temporaryFile(List<File> temporary) throws IOException {
+    File file = File.createTempFile("detention-audit-", ".xlsx");
+    temporary.add(file);
+    return file;
   }
 
   static String oldFormatMessage(String sourceName) {
@@ -111,7 +186,16 @@ final class WorkbookFile implements Closeable {
         + " as CSV.";
   }
 
-  private static String notAWorkbookMessage(String sourceName, Exception e) {
+  static String encryptedMessage(String sourceName) {
+    return "Cannot read workbook '"
+        + sourceName
+        + "': it is an Excel workbook protected by a password to open (encrypted), which cannot"
+        + " be read without the password. Open it in Excel with the password and save an"
+        + " unprotected copy (File > Info > Protect Workbook > Encrypt with Password: clear the"
+        + " password, then save), or save each data sheet as CSV, and audit that.";
+  }
+
+  private static String notAWorkbookMessage(String sourceName, Throwable e) {
     return "Cannot read file '"
         + sourceName
         + "': it is not a valid Excel .xlsx workbook ("
@@ -153,8 +237,7 @@ final class WorkbookFile implements Closeable {
         } catch (ParserConfigurationException e) {
           throw new IOException("Cannot create an XML parser: " + e.getMessage(), e);
         }
-        parser.setContentHandler(
-            new XSSFSheetXMLHandler(styles, null, strings, collector, formatter, false));
+        parser.setContentHandler(collector.handler(styles, strings));
         try {
           parser.parse(new InputSource(sheet));
         } catch (StopReading done) {
@@ -172,15 +255,17 @@ final class WorkbookFile implements Closeable {
 
   @Override
   public void close() {
-    cleanUp(pkg, temporaryCopy);
+    cleanUp(pkg, temporary);
   }
 
-  private static void cleanUp(OPCPackage pkg, File temporaryCopy) {
+  private static void cleanUp(OPCPackage pkg, List<File> temporary) {
     if (pkg != null) {
       pkg.revert(); // read-only: close without saving anything
     }
-    if (temporaryCopy != null && !temporaryCopy.delete()) {
-      temporaryCopy.deleteOnExit();
+    for (File file : temporary) {
+      if (!file.delete()) {
+        file.deleteOnExit();
+      }
     }
   }
 

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.TaskCompletionListener;
 import org.detentionaudit.core.normalize.NormalizedRecord;
 
@@ -21,7 +20,8 @@ import org.detentionaudit.core.normalize.NormalizedRecord;
  * the sheet size. The thread ends with the sheets, on an error (re-raised in the task as an {@link
  * UnreadableInputException} naming the file), or when the task ends.
  *
- * <p>Rows: every non-blank sheet row after the header is one row, loaded or quarantined; blank rows
+ * <p>Rows: every non-blank sheet row after the header is one row, loaded or quarantined (an error
+ * cell such as {@code #N/A} is a cell: it reads as null, and a row of error cells is a row); blank rows
  * are not rows but count in {@code source_row}, which is the sheet's row number minus the header's
  * (the 1-based data row as the spreadsheet shows it). {@code source_file} is {@code
  * <workbook>#<sheet name>}. A row with a value to the right of the header's last column is
@@ -127,13 +127,17 @@ final class WorkbookParser implements Iterator<Row> {
       }
       putQuietly(
           new UnreadableInputException(
-              "Cannot read file '"
-                  + plan.sourceName()
-                  + "': "
-                  + e.getClass().getSimpleName()
-                  + ": "
-                  + e.getMessage()
-                  + ". Check that it is a complete .xlsx workbook (open and save it again in Excel).",
+              WorkbookGuard.refusal(plan.sourceName(), e)
+                  .orElseGet(
+                      () ->
+                          "Cannot read file '"
+                              + plan.sourceName()
+                              + "': "
+                              + e.getClass().getSimpleName()
+                              + ": "
+                              + e.getMessage()
+                              + ". Check that it is a complete .xlsx workbook (open and save it"
+                              + " again in Excel)."),
               e));
     }
   }
@@ -199,11 +203,14 @@ final class WorkbookParser implements Iterator<Row> {
         return;
       }
       if (columns != null) {
-        put(RowFactory.create(plan.unitIndex(), columns.place(position, cells)));
+        put(columns.row(plan.unitIndex(), position, cells));
         return;
       }
       Object[] record = new Object[width];
-      System.arraycopy(cells, 0, record, 0, Math.min(cells.length, width));
+      for (int i = 0; i < Math.min(cells.length, width); i++) {
+        // An error cell (#N/A, #REF!) holds no value.
+        record[i] = cells[i] instanceof SheetRowCollector.CellError ? null : cells[i];
+      }
       NormalizedRecord normalized = sheet.normalizer().normalize(record);
       if (normalized instanceof NormalizedRecord.Placement placement) {
         put(ParsedRowFactory.placementAt(sourceFile, sourceRow, inputOrder, plan.unitIndex(), placement));

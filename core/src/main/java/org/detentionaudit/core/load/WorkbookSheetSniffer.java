@@ -36,6 +36,9 @@ import org.xml.sax.SAXException;
  *       best candidate (most matched columns, then coverage, then tab order) fixes the layout, and
  *       every candidate sheet of that layout is stacked in tab order: a table split across sheets
  *       is one dataset. Sheets holding other tables (arrests, removals) are skipped.
+ *   <li>Hidden and very hidden sheets are read like visible ones: hiding a sheet is a display
+ *       choice, the data are in the file (and Excel shows them on unhide), so a hidden sheet that
+ *       holds the table is audited.
  * </ul>
  */
 final class WorkbookSheetSniffer {
@@ -143,14 +146,18 @@ final class WorkbookSheetSniffer {
     } catch (UnreadableInputException e) {
       throw e.toInputException();
     } catch (IOException | SAXException | OpenXML4JException e) {
+      // A sheet's first rows could not be read: the zip-bomb guard refusing its part, or damage.
       throw new InputException(
-          "Cannot read file '"
-              + file.sourceName()
-              + "': "
-              + e.getClass().getSimpleName()
-              + ": "
-              + e.getMessage()
-              + ". Check that it is a complete .xlsx workbook.",
+          WorkbookGuard.refusal(file.sourceName(), e)
+              .orElseGet(
+                  () ->
+                      "Cannot read file '"
+                          + file.sourceName()
+                          + "': "
+                          + e.getClass().getSimpleName()
+                          + ": "
+                          + e.getMessage()
+                          + ". Check that it is a complete .xlsx workbook."),
           e);
     }
   }

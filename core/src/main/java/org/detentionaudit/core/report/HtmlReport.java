@@ -437,7 +437,7 @@ public final class HtmlReport {
   }
 
   private static Map<String, Object> profileRow(Row row) {
-    List<Row> top = row.getList(7);
+    List<Row> top = row.getList(row.fieldIndex("top_values"));
     String topValues =
         top.stream()
             .map(v -> v.getString(0))
@@ -450,7 +450,8 @@ public final class HtmlReport {
     view.put("nonNull", Traced.integer(row.getLong(3), "profile", "non_null", where, "value"));
     view.put("nulls", Traced.integer(row.getLong(4), "profile", "nulls", where, "value"));
     view.put("redacted", Traced.integer(row.getLong(5), "profile", "redacted", where, "value"));
-    view.put("distinct", Traced.integer(row.getLong(6), "profile", "distinct", where, "value"));
+    view.put("errors", Traced.integer(row.getLong(row.fieldIndex("errors")), "profile", "errors", where, "value"));
+    view.put("distinct", Traced.integer(row.getLong(row.fieldIndex("distinct")), "profile", "distinct", where, "value"));
     view.put("topValues", topValues);
     return view;
   }

@@ -89,4 +89,24 @@ class ColumnCountsTest {
     }
     assertThat(results(counts.merge(copy, reduce(row("v3", "P3")))).get(1).distinct()).isEqualTo(3);
   }
+
+  private static Row rowWithErrors(List<Integer> errors, String... cells) {
+    return RowFactory.create(
+        UNIT,
+        scala.collection.JavaConverters.asScalaBuffer(Arrays.asList(cells)),
+        errors == null ? null : scala.collection.JavaConverters.asScalaBuffer(errors));
+  }
+
+  @Test
+  void errorCellsCountAsErrorsNeitherValuesNorMissingAndMerge() {
+    ColumnCounts.Buffer left = reduce(rowWithErrors(List.of(0), null, "P1"), rowWithErrors(List.of(0, 1), null, null));
+    ColumnCounts.Buffer right = reduce(row("a", "P2"), rowWithErrors(null, "NA", "P3"));
+    List<ColumnCounts.Result> results = results(counts.merge(left, right));
+    ColumnCounts.Result first = results.get(0);
+    assertThat(List.of(first.values(), first.missing(), first.redacted(), first.errors(), first.distinct()))
+        .containsExactly(1L, 1L, 0L, 2L, 1L);
+    assertThat(first.top()).containsExactly(Map.entry("a", 1L));
+    ColumnCounts.Result id = results.get(1);
+    assertThat(List.of(id.values(), id.missing(), id.redacted(), id.errors())).containsExactly(3L, 0L, 0L, 1L);
+  }
 }

@@ -44,22 +44,22 @@ class ColumnProfileTest {
 
     Row id = rows.get("Unique Identifier");
     assertThat(id.getString(2)).isEqualTo("person_id");
-    assertThat(List.of(id.getLong(3), id.getLong(4), id.getLong(5), id.getLong(6))).containsExactly(3L, 1L, 1L, 3L);
-    assertThat(id.getList(7)).as("identifiers are never listed by value").isEmpty();
+    assertThat(List.of(id.getLong(3), id.getLong(4), id.getLong(5), id.getLong(7))).containsExactly(3L, 1L, 1L, 3L);
+    assertThat(id.getList(8)).as("identifiers are never listed by value").isEmpty();
 
     Row gender = rows.get("Gender");
     assertThat(gender.isNullAt(2)).isTrue();
-    assertThat(List.of(gender.getLong(3), gender.getLong(4), gender.getLong(5), gender.getLong(6))).containsExactly(3L, 2L, 0L, 2L);
-    List<Row> top = gender.getList(7);
+    assertThat(List.of(gender.getLong(3), gender.getLong(4), gender.getLong(5), gender.getLong(7))).containsExactly(3L, 2L, 0L, 2L);
+    List<Row> top = gender.getList(8);
     assertThat(top).extracting(r -> r.getString(0) + "=" + r.getLong(1)).containsExactly("Male=2", "Female=1");
 
     Row alien = rows.get("Alien File Number");
     assertThat(List.of(alien.getLong(3), alien.getLong(4), alien.getLong(5))).containsExactly(2L, 1L, 2L);
-    assertThat(alien.getList(7)).isEmpty();
+    assertThat(alien.getList(8)).isEmpty();
 
     Row year = rows.get("Birth Year");
     assertThat(List.of(year.getLong(3), year.getLong(4))).containsExactly(4L, 1L);
-    assertThat(year.<Row>getList(7)).extracting(r -> r.getString(0)).containsExactly("1980", "1990", "1991");
+    assertThat(year.<Row>getList(8)).extracting(r -> r.getString(0)).containsExactly("1980", "1990", "1991");
   }
 
   @Test

@@ -346,18 +346,18 @@ class InputLoaderTest {
     Row gender = rows.get(a + " Gender");
     // The unparseable date row has all its columns (it is quarantined for its value, not its
     // shape); the short line is left out.
-    assertThat(List.of(gender.getLong(3), gender.getLong(4), gender.getLong(5), gender.getLong(6)))
+    assertThat(List.of(gender.getLong(3), gender.getLong(4), gender.getLong(5), gender.getLong(7)))
         .containsExactly(2L, 1L, 1L, 1L);
-    assertThat(gender.<Row>getList(7)).extracting(r -> r.getString(0) + "=" + r.getLong(1)).containsExactly("Male=2");
+    assertThat(gender.<Row>getList(8)).extracting(r -> r.getString(0) + "=" + r.getLong(1)).containsExactly("Male=2");
     Row bookIn = rows.get(a + " Book In Date Time");
     assertThat(bookIn.getString(2)).isEqualTo("book_in");
-    assertThat(bookIn.<Row>getList(7)).extracting(r -> r.getString(0) + "=" + r.getLong(1))
+    assertThat(bookIn.<Row>getList(8)).extracting(r -> r.getString(0) + "=" + r.getLong(1))
         .containsExactly("1/2/2020 10:00=3", "not a date=1");
     Row id = rows.get(a + " Unique Identifier");
     assertThat(id.getString(2)).isEqualTo("person_id");
     assertThat(id.getLong(3)).isEqualTo(4L);
-    assertThat(id.getList(7)).as("identifiers are never listed").isEmpty();
-    assertThat(rows.get(b + " Gender").<Row>getList(7)).extracting(r -> r.getString(0)).containsExactly("Female");
+    assertThat(id.getList(8)).as("identifiers are never listed").isEmpty();
+    assertThat(rows.get(b + " Gender").<Row>getList(8)).extracting(r -> r.getString(0)).containsExactly("Female");
     assertThat(rows.get(b + " Gender").getLong(3)).isEqualTo(1L);
   }
 }

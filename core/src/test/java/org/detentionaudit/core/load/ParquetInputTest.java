@@ -160,10 +160,10 @@ class ParquetInputTest {
       Row code = rows.get("detention_facility_code");
       assertThat(List.of(code.getLong(3), code.getLong(4))).containsExactly(2L, 1L);
       Row stayBookIn = rows.get("stay_book_in_date_time");
-      assertThat(stayBookIn.<Row>getList(7)).extracting(r -> r.getString(0) + "=" + r.getLong(1))
+      assertThat(stayBookIn.<Row>getList(8)).extracting(r -> r.getString(0) + "=" + r.getLong(1))
           .containsExactly("2020-01-02=3");
-      assertThat(rows.get("unique_identifier").getList(7)).isEmpty();
-      assertThat(rows.get("unique_identifier").getLong(6)).isEqualTo(3L);
+      assertThat(rows.get("unique_identifier").getList(8)).isEmpty();
+      assertThat(rows.get("unique_identifier").getLong(7)).isEqualTo(3L);
     } finally {
       dataset.unpersist();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.detentionaudit.core.measure.CostSummary;
 import org.detentionaudit.core.measure.DatasetFacts;
 import org.detentionaudit.core.measure.FacilitySummary;
+import org.detentionaudit.core.reconcile.ReconciliationSummary;
 
 /**
  * The run as {@code summary.json} states it (SPEC.md). Serialized with snake_case names.
@@ -24,12 +25,14 @@ import org.detentionaudit.core.measure.FacilitySummary;
  * @param facilities facilities seen, not in the reference, records without one
  * @param cost bed-days and estimated cost
  * @param facilityReference which facility reference the rules and the cost looked codes up in
+ * @param reconciliation the records set beside the release's own totals (a workbook's Summary
+ *     sheet, {@code --published}); empty sources when there were none
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
   "tool_version", "started_at", "finished_at", "inputs", "rows_read", "rows_loaded",
   "rows_quarantined", "extract_date", "extract_date_origin", "facility_reference", "dataset",
-  "facilities", "cost", "rules"
+  "facilities", "cost", "reconciliation", "rules"
 })
 public record RunSummary(
     String toolVersion,
@@ -45,7 +48,29 @@ public record RunSummary(
     DatasetFacts dataset,
     FacilitySummary facilities,
     CostSummary cost,
-    FacilityReferenceSummary facilityReference) {
+    FacilityReferenceSummary facilityReference,
+    ReconciliationSummary reconciliation) {
+
+  /** A run without published totals to reconcile with. */
+  public RunSummary(
+      String toolVersion,
+      String startedAt,
+      String finishedAt,
+      List<InputSummary> inputs,
+      long rowsRead,
+      long rowsLoaded,
+      long rowsQuarantined,
+      String extractDate,
+      String extractDateOrigin,
+      List<RuleSummaryRow> rules,
+      DatasetFacts dataset,
+      FacilitySummary facilities,
+      CostSummary cost,
+      FacilityReferenceSummary facilityReference) {
+    this(toolVersion, startedAt, finishedAt, inputs, rowsRead, rowsLoaded, rowsQuarantined,
+        extractDate, extractDateOrigin, rules, dataset, facilities, cost, facilityReference,
+        ReconciliationSummary.none());
+  }
 
   /** One input file's accounting. */
   public record InputSummary(

@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
  * Initial Book Ins for the Seattle Area of Responsibility}); its {@code Total} column is compared.
  * When no title holds them, a block with a count column of exactly the sheet's words is taken, and
  * that column compared (sheet {@code Expedited Removals}, column {@code Expedited Removals} of the
- * removals block). No block, or more than one, is no match, and {@link #reason()} says why.
+ * removals block). Failing both, a Summary sheet of one untitled block (a bare {@code Fiscal Year}
+ * table) is taken as the audited table's totals. No block, or more than one, is no match, and
+ * {@link #reason()} says why.
  *
  * @param block the matched block, or empty
  * @param column the index of the compared column in the block's columns (-1 without a block)
@@ -70,6 +72,13 @@ public record BlockMatch(Optional<SummaryBlock> block, int column, String reason
     }
     if (byColumn.size() == 1) {
       return byColumn.get(0);
+    }
+    if (byColumn.isEmpty() && blocks.size() == 1 && blocks.get(0).title().isEmpty()) {
+      SummaryBlock only = blocks.get(0);
+      return new BlockMatch(
+          Optional.of(only),
+          only.totalColumn(),
+          "the Summary sheet holds one untitled block, taken as the totals of the audited table");
     }
     return none(
         "no block title holds every word of the sheet name '"

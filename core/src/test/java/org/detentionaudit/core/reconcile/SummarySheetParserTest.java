@@ -134,6 +134,22 @@ class SummarySheetParserTest {
   }
 
   @Test
+  void aSingleUntitledBlockHoldsTheTotalsOfWhateverTableWasAudited() {
+    // The shape detention-audit's own sample generator writes: no title, one count column.
+    List<SummaryBlock> blocks =
+        SummarySheetParser.blocks(
+            List.of(List.of("Fiscal Year", "Placements"), List.of("FY2020", "12"), List.of("unknown", "1")));
+    BlockMatch match = BlockMatch.of("Placements 1", blocks);
+    assertThat(match.block()).contains(blocks.get(0));
+    assertThat(match.columnName()).isEqualTo("Placements");
+    assertThat(match.reason()).contains("one untitled block");
+    // A titled block is never taken for a sheet whose name it does not hold.
+    List<SummaryBlock> titled =
+        SummarySheetParser.blocks(List.of(List.of("ICE Arrests"), List.of("Fiscal Year", "Total"), List.of("FY2020", "3")));
+    assertThat(BlockMatch.of("Book Ins", titled).block()).isEmpty();
+  }
+
+  @Test
   void numbersReadWithSeparatorsOrNotAtAll() {
     assertThat(Arrays.asList(
             SummarySheetParser.number("7,101"),

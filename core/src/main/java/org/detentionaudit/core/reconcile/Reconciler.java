@@ -16,7 +16,6 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +97,7 @@ public final class Reconciler {
       WorkbookTotals workbook, List<ReconciliationRow> rows, List<ReconciliationSummary.Source> sources) {
     String name = workbook.sheet().workbook();
     // Audited sheets that share a block (a table split across sheets) are compared together.
-    Map<SummaryBlock, List<String>> sheetsByBlock = new IdentityHashMap<>();
+    Map<SummaryBlock, List<String>> sheetsByBlock = new LinkedHashMap<>();
     Map<SummaryBlock, BlockMatch> matchOfBlock = new LinkedHashMap<>();
     for (Map.Entry<String, BlockMatch> entry : workbook.matches().entrySet()) {
       BlockMatch match = entry.getValue();

@@ -98,7 +98,7 @@ public final class HtmlReport {
         s.put("source", source.source());
         s.put("kind", source.kind());
         s.put("matched", source.matched());
-        s.put("table", source.table());
+        s.put("table", "published file".equals(source.kind()) ? "the figures of this file" : source.table());
         s.put("column", source.column() == null ? "" : source.column());
         s.put("reason", source.reason());
         s.put("window", source.windowFrom() == null ? "" : source.windowFrom() + " to " + source.windowTo());

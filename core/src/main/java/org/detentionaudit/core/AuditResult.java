@@ -22,6 +22,7 @@ import org.detentionaudit.core.measure.BedDays;
 import org.detentionaudit.core.measure.FacilityUse;
 import org.detentionaudit.core.progress.AuditStage;
 import org.detentionaudit.core.progress.StageTracker;
+import org.detentionaudit.core.reconcile.Reconciliation;
 import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.report.FindingSample;
 import org.detentionaudit.core.report.FirstFindings;
@@ -51,6 +52,7 @@ public final class AuditResult implements AutoCloseable {
   private final BedDays bedDays;
   private final FacilityReference facilities;
   private final StageTracker stages;
+  private final Reconciliation reconciliation;
   private Dataset<Row> profile;
 
   AuditResult(
@@ -60,8 +62,10 @@ public final class AuditResult implements AutoCloseable {
       LoadedDataset loaded,
       BedDays bedDays,
       FacilityReference facilities,
-      StageTracker stages) {
+      StageTracker stages,
+      Reconciliation reconciliation) {
     this.spark = spark;
+    this.reconciliation = reconciliation;
     this.stages = stages;
     this.bedDays = bedDays;
     this.runSummary = runSummary;
@@ -136,6 +140,20 @@ public final class AuditResult implements AutoCloseable {
     return bedDays.facilities();
   }
 
+  /**
+   * The {@code reconciliation.parquet} table: each published total (a workbook's Summary sheet,
+   * {@code --published}) beside the figure the records give, with the difference. Empty when there
+   * was nothing to reconcile with.
+   */
+  public Dataset<Row> reconciliation() {
+    return reconciliation.table(spark);
+  }
+
+  /** The reconciliation as Java values (the rows of {@link #reconciliation()} and their summary). */
+  public Reconciliation reconciliationResult() {
+    return reconciliation;
+  }
+
   /** The {@code quarantine.parquet} table: input rows that could not be read, with the reason. */
   public Dataset<Row> quarantine() {
     return loaded.quarantine();
@@ -180,6 +198,11 @@ public final class AuditResult implements AutoCloseable {
           .write()
           .mode(SaveMode.ErrorIfExists)
           .parquet(out.stagingPath("facilities.parquet"));
+      reconciliation()
+          .coalesce(1)
+          .write()
+          .mode(SaveMode.ErrorIfExists)
+          .parquet(out.stagingPath("reconciliation.parquet"));
       Dataset<Row> columnProfile = profile();
       columnProfile
           .coalesce(1)
@@ -229,7 +252,8 @@ public final class AuditResult implements AutoCloseable {
                   text(row.getAs("facility_code")),
                   text(row.getAs("detail"))));
     }
-    return new ReportData(runSummary, profileRows, bedDays.facilities(), byYear, samples);
+    return new ReportData(
+        runSummary, profileRows, bedDays.facilities(), byYear, samples, reconciliation.rows());
   }
 
   private static String text(Object value) {

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -27,6 +30,11 @@ import org.detentionaudit.core.measure.MeasureStatus;
 import org.detentionaudit.core.progress.AuditProgress;
 import org.detentionaudit.core.progress.AuditStage;
 import org.detentionaudit.core.progress.StageTracker;
+import org.detentionaudit.core.reconcile.PublishedTotals;
+import org.detentionaudit.core.reconcile.Reconciler;
+import org.detentionaudit.core.reconcile.Reconciliation;
+import org.detentionaudit.core.reconcile.ReleaseWindow;
+import org.detentionaudit.core.reconcile.WorkbookTotals;
 import org.detentionaudit.core.reference.FacilityEntry;
 import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.reference.NameMatch;
@@ -69,6 +77,7 @@ public final class DetentionAudit {
   private Optional<LocalDateTime> extractDate = Optional.empty();
   private FacilityReference facilities = FacilityReference.bundled();
   private AuditProgress progress = AuditProgress.NONE;
+  private Optional<PublishedTotals> published = Optional.empty();
 
   private DetentionAudit(SparkSession spark) {
     this.spark = Objects.requireNonNull(spark, "spark");
@@ -155,8 +164,28 @@ public final class DetentionAudit {
   }
 
   /**
-   * The moment the data were extracted. When not given, the latest book-in or book-out timestamp
-   * in the data is used, and the report says so.
+   * Sets the records beside totals published elsewhere (ICE's yearly statistics, a FOIA cover
+   * letter): a CSV file with {@code fiscal_year}, {@code measure} ({@code book_ins}, {@code
+   * bed_days}, {@code average_daily_population}, {@code average_length_of_stay}), {@code value}
+   * and optionally {@code facility_code} or {@code facility_name} (README, "Reconciliation").
+   * Read and validated now; the comparison is in {@code reconciliation.parquet}.
+   *
+   * @throws InputException naming the file, the row, the problem and the fix
+   */
+  public DetentionAudit published(Path csvFile) {
+    return published(PublishedTotals.read(csvFile));
+  }
+
+  /** As {@link #published(Path)}, with a file already read. */
+  public DetentionAudit published(PublishedTotals totals) {
+    this.published = Optional.of(Objects.requireNonNull(totals, "totals"));
+    return this;
+  }
+
+  /**
+   * The moment the data were extracted. When not given: for workbooks whose {@code Summary} sheet
+   * states the release window, the end of its last day (origin {@code workbook summary}); else
+   * the latest book-in or book-out timestamp in the data. The report says which.
    */
   public DetentionAudit extractDate(LocalDateTime value) {
     this.extractDate = Optional.ofNullable(value);
@@ -193,7 +222,14 @@ public final class DetentionAudit {
       stages.begin(AuditStage.MEASURE);
       LOG.info("Measuring the dataset");
       DatasetFacts facts = DatasetFacts.of(loaded.placements(), loaded.availableFields());
-      ExtractDate extract = extractDate.map(ExtractDate::given).orElseGet(() -> inferExtractDate(facts));
+      List<WorkbookTotals> workbookTotals = WorkbookTotals.of(loaded.summarySheets());
+      Map<String, ReleaseWindow> windows = releaseWindows(workbookTotals);
+      ExtractDate extract =
+          extractDate
+              .map(ExtractDate::given)
+              .or(() -> summaryExtractDate(loaded, windows))
+              .orElseGet(() -> inferExtractDate(facts));
+      Optional<LocalDate> windowStart = windowStart(loaded, windows);
       LOG.info("Checking {} rule(s); extract date {} ({})", rules.enabled().size(),
           extract.value().map(Object::toString).orElse("unknown"), extract.origin());
       RuleEvaluation evaluation =
@@ -201,7 +237,7 @@ public final class DetentionAudit {
               loaded.placements(),
               loaded.availableFields(),
               rules.enabled(),
-              new RuleContext(extract.value(), facilities, loaded.windowStart()),
+              new RuleContext(extract.value(), facilities, windowStart),
               stages);
       stages.begin(AuditStage.BED_DAYS);
       LOG.info("Measuring bed-days and cost");
@@ -212,6 +248,9 @@ public final class DetentionAudit {
               loaded.availableFields(),
               extract.value(),
               key -> rateOf(facilities, key, loaded.availableFields()));
+      Reconciliation reconciliation =
+          new Reconciler(loaded.placements(), loaded.availableFields(), bedDays, extract.value())
+              .reconcile(workbookTotals, published);
       List<RunSummary.InputSummary> inputSummaries =
           loaded.inputs().stream().map(DetentionAudit::summarize).toList();
       RunSummary summary =
@@ -231,13 +270,66 @@ public final class DetentionAudit {
               bedDays.summary(),
               new RunSummary.FacilityReferenceSummary(
                   facilities.description(), facilities.size(), facilities.rows()),
-              MeasureStatus.of(loaded.availableFields()));
+              MeasureStatus.of(loaded.availableFields()),
+              reconciliation.summary());
       stages.end();
-      return new AuditResult(spark, summary, evaluation, loaded, bedDays, facilities, stages);
+      return new AuditResult(
+          spark, summary, evaluation, loaded, bedDays, facilities, stages, reconciliation);
     } catch (RuntimeException e) {
       loaded.unpersist();
       throw e;
     }
+  }
+
+  /** Per workbook input (its accounting path), the release window its Summary sheet states. */
+  private static Map<String, ReleaseWindow> releaseWindows(List<WorkbookTotals> totals) {
+    Map<String, ReleaseWindow> windows = new LinkedHashMap<>();
+    for (WorkbookTotals workbook : totals) {
+      workbook.window().ifPresent(w -> windows.put(workbook.sheet().workbook(), w));
+    }
+    return windows;
+  }
+
+  /**
+   * The extract date the workbooks' Summary sheets imply, when every input is a workbook stating
+   * its release window: the end of the latest window's last day.
+   */
+  private static Optional<ExtractDate> summaryExtractDate(
+      LoadedDataset loaded, Map<String, ReleaseWindow> windows) {
+    if (windows.isEmpty()
+        || !loaded.inputs().stream().allMatch(input -> windows.containsKey(input.path()))) {
+      return Optional.empty();
+    }
+    LocalDateTime latest =
+        windows.values().stream().map(ReleaseWindow::extractDate).max(LocalDateTime::compareTo).orElseThrow();
+    LOG.info("Extract date {} from the release window of the workbooks' Summary sheets", latest);
+    return Optional.of(new ExtractDate(Optional.of(latest), ExtractDate.WORKBOOK_SUMMARY));
+  }
+
+  /**
+   * The release window's first day for {@code stay.implausibly_early}: per input, its layout's
+   * {@code covers_from}, else the start of the window its workbook's Summary sheet states; the
+   * earliest of them, or empty when an input has neither.
+   */
+  private Optional<LocalDate> windowStart(LoadedDataset loaded, Map<String, ReleaseWindow> windows) {
+    if (windows.isEmpty() || loaded.windowStart().isPresent()) {
+      return loaded.windowStart();
+    }
+    Optional<LocalDate> earliest = Optional.empty();
+    for (InputAccounting input : loaded.inputs()) {
+      Optional<LocalDate> start =
+          layouts
+              .find(input.layout())
+              .flatMap(l -> l.coversFrom())
+              .or(() -> Optional.ofNullable(windows.get(input.path())).map(ReleaseWindow::from));
+      if (start.isEmpty()) {
+        return Optional.empty();
+      }
+      if (earliest.isEmpty() || start.get().isBefore(earliest.get())) {
+        earliest = start;
+      }
+    }
+    return earliest;
   }
 
   private static ExtractDate inferExtractDate(DatasetFacts facts) {

@@ -14,6 +14,11 @@ import java.util.Optional;
 public record ExtractDate(Optional<LocalDateTime> value, String origin) {
   public static final String GIVEN = "given";
   public static final String INFERRED = "inferred from the latest book-in/book-out timestamp in the data";
+  /**
+   * The end of the release window a workbook's {@code Summary} sheet states (the last day, at
+   * 23:59:59), used when no extract date is given.
+   */
+  public static final String WORKBOOK_SUMMARY = "workbook summary";
   public static final String UNKNOWN = "unknown: not given and no book-in/book-out timestamps in the data";
 
   public static ExtractDate given(LocalDateTime value) {

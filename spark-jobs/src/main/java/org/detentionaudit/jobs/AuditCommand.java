@@ -19,6 +19,7 @@ import org.detentionaudit.core.check.RuleOutcome;
 import org.detentionaudit.core.layout.LayoutCatalog;
 import org.detentionaudit.core.progress.AuditProgress;
 import org.detentionaudit.core.progress.StageRowCounter;
+import org.detentionaudit.core.reconcile.PublishedTotals;
 import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.write.AtomicOutputFolder;
 import org.detentionaudit.rules.RuleCatalog;
@@ -82,6 +83,12 @@ final class AuditCommand implements Callable<Integer> {
   Path facilities;
 
   @Option(
+      names = "--published",
+      paramLabel = "FILE.csv",
+      description = "Totals published elsewhere to set the records beside (CSV: fiscal_year, measure, value; optional facility_code or facility_name); see reconciliation.parquet.")
+  Path published;
+
+  @Option(
       names = "--extract-date",
       paramLabel = "YYYY-MM-DD[THH:MM:SS]",
       description = "When the data were pulled (default: the latest book-in/book-out timestamp).")
@@ -135,6 +142,7 @@ final class AuditCommand implements Callable<Integer> {
         facilities == null ? FacilityReference.bundled() : FacilityReference.bundled().withUserFile(facilities);
     RuleCatalog catalog = rulesFile == null ? RuleCatalog.builtIn() : RuleCatalog.builtIn().withOverrides(rulesFile);
     LocalDateTime extract = parseExtractDate(extractDate);
+    Optional<PublishedTotals> publishedTotals = Optional.ofNullable(published).map(PublishedTotals::read);
     LayoutCatalog layouts = LayoutCatalog.builtIn().withLayoutFiles(layoutFiles);
     layouts.forcedLayout(Optional.ofNullable(layout)); // an unknown --layout NAME stops here
     AtomicOutputFolder.checkWritable(output, overwrite, new org.apache.hadoop.conf.Configuration());
@@ -148,8 +156,10 @@ final class AuditCommand implements Callable<Integer> {
                 spark,
                 new ConsoleProgress(
                     spec.commandLine().getErr(), Clock.systemDefaultZone(), ConsoleProgress.LINE_INTERVAL));
+    DetentionAudit audit = DetentionAudit.on(spark);
+    publishedTotals.ifPresent(audit::published);
     try (AuditResult result =
-        DetentionAudit.on(spark)
+        audit
             .inputs(inputs)
             .layouts(layouts)
             .layout(layout)

@@ -78,6 +78,15 @@ class XlsxEndToEndTest {
     });
     assertThat(summary.extractDate()).isEqualTo(manifest.extractDate());
     ManifestAssertions.assertRulesMatch(summary, manifest, "ddp-2025.xlsx");
+    // The generator's Summary sheet (one untitled block, placements per fiscal year) agrees with
+    // the three stacked sheets in every fiscal year.
+    assertThat(summary.reconciliation().sources()).singleElement().satisfies(source -> {
+      assertThat(source.matched()).isTrue();
+      assertThat(source.source())
+          .isEqualTo(workbook + "#Placements 1 + " + workbook + "#Placements 2 + " + workbook + "#Placements 3");
+    });
+    assertThat(summary.reconciliation().compared()).isPositive();
+    assertThat(summary.reconciliation().differing()).isZero();
 
     // The CSV holds the same rows in the same order, one line each: its source_row k is the
     // workbook's row k, found on the sheet the manifest names, at k - first_row + 1.

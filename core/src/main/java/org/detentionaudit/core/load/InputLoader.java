@@ -140,6 +140,7 @@ public final class InputLoader {
     List<Dataset<Row>> parquetOutputs = new ArrayList<>();
     List<Dataset<Row>> parquetCells = new ArrayList<>();
     List<WorkbookColumns> workbookColumns = new ArrayList<>();
+    List<WorkbookSummarySheet> summarySheets = new ArrayList<>();
     List<ProfiledInput> profiled = new ArrayList<>();
     TextHeaderSniffer sniffer = new TextHeaderSniffer(hadoopConfiguration, layouts);
     ParquetInputReader parquetReader = new ParquetInputReader(spark, layouts);
@@ -166,6 +167,7 @@ public final class InputLoader {
             new InputUnit(
                 unitIndex, file.sourceName(), "xlsx", List.of(file), choice.match(), available));
         workbookPlans.add(choice.plan());
+        WorkbookSummarySheet.read(hadoopConfiguration, choice.plan()).ifPresent(summarySheets::add);
         WorkbookColumns columns = WorkbookColumns.of(choice.plan());
         workbookColumns.add(columns);
         profiled.add(profiledInput(unitIndex, file.sourceName(), columns.names(), choice.match()));
@@ -237,7 +239,8 @@ public final class InputLoader {
           accounting,
           windowStart(units),
           parsed,
-          rawColumns);
+          rawColumns,
+          summarySheets);
     } catch (Exception e) {
       // Spark raises the checked SparkException from Scala code, hence Exception here.
       parsed.unpersist(false);

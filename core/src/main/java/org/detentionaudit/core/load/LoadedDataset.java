@@ -24,6 +24,8 @@ import org.detentionaudit.rules.CanonicalField;
  * @param cached the persisted dataset that {@code placements} and {@code quarantine} are filters
  *     of (the parse output of all inputs), released by {@link #unpersist()}
  * @param rawColumns the inputs' own columns as text, for the column profile (lazy, not cached)
+ * @param summarySheets the {@code Summary} sheet of each workbook input that has one, in input
+ *     order (ICE's own totals, for the reconciliation)
  */
 public record LoadedDataset(
     Dataset<Row> placements,
@@ -32,10 +34,24 @@ public record LoadedDataset(
     List<InputAccounting> inputs,
     Optional<LocalDate> windowStart,
     Dataset<Row> cached,
-    RawColumns rawColumns) {
+    RawColumns rawColumns,
+    List<WorkbookSummarySheet> summarySheets) {
   public LoadedDataset {
     availableFields = Set.copyOf(availableFields);
     inputs = List.copyOf(inputs);
+    summarySheets = List.copyOf(summarySheets);
+  }
+
+  /** A dataset without workbook summary sheets. */
+  public LoadedDataset(
+      Dataset<Row> placements,
+      Dataset<Row> quarantine,
+      Set<CanonicalField> availableFields,
+      List<InputAccounting> inputs,
+      Optional<LocalDate> windowStart,
+      Dataset<Row> cached,
+      RawColumns rawColumns) {
+    this(placements, quarantine, availableFields, inputs, windowStart, cached, rawColumns, List.of());
   }
 
   /**

@@ -152,7 +152,7 @@ public record DatasetFacts(
    * Length in days from {@code start} to {@code end} (wall-clock timestamps, no time zone: a day is
    * 24 hours of the clock); null unless both exist and end >= start.
    */
-  static Column days(Column start, Column end) {
+  public static Column days(Column start, Column end) {
     Column wholeDays = functions.unix_date(functions.to_date(end)).minus(functions.unix_date(functions.to_date(start)));
     Column seconds = secondOfDay(end).minus(secondOfDay(start));
     Column length = wholeDays.plus(seconds.divide(86_400.0));

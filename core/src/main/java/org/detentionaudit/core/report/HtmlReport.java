@@ -17,6 +17,8 @@ import org.detentionaudit.core.measure.FacilityUse;
 import org.detentionaudit.core.measure.LengthSummary;
 import org.detentionaudit.core.measure.MeasureStatus;
 import org.detentionaudit.rules.Measure;
+import org.detentionaudit.core.reconcile.ReconciliationRow;
+import org.detentionaudit.core.reconcile.ReconciliationSummary;
 
 /**
  * Renders {@code report.html}: one self-contained page (inline style and SVG charts, no scripts, no
@@ -83,7 +85,71 @@ public final class HtmlReport {
     view.put("inputs", inputs(s));
     view.put("sections", sections(data));
     view.put("profile", data.profile().stream().map(HtmlReport::profileRow).toList());
+    reconciliation(data, view);
     return view;
+  }
+
+  /**
+   * The section "Does it add up to ICE's own totals?": per source of published totals, whether
+   * they were found (and why not), and each figure beside the records' ({@code
+   * reconciliation.parquet}).
+   */
+  private static void reconciliation(ReportData data, Map<String, Object> view) {
+    ReconciliationSummary summary = data.summary().reconciliation();
+    List<Map<String, Object>> sources = new ArrayList<>();
+    if (summary != null) {
+      for (ReconciliationSummary.Source source : summary.sources()) {
+        Map<String, Object> s = new HashMap<>();
+        s.put("source", source.source());
+        s.put("kind", source.kind());
+        s.put("matched", source.matched());
+        s.put("table", "published file".equals(source.kind()) ? "the figures of this file" : source.table());
+        s.put("column", source.column() == null ? "" : source.column());
+        s.put("reason", source.reason());
+        s.put("window", source.windowFrom() == null ? "" : source.windowFrom() + " to " + source.windowTo());
+        s.put("differing", Traced.json(source.differing(), "reconciliation.sources." + sources.size() + ".differing"));
+        s.put("compared", Traced.json(source.compared(), "reconciliation.sources." + sources.size() + ".compared"));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ReconciliationRow row : data.reconciliation()) {
+          if (row.source().equals(source.source()) && row.table().equals(source.table())) {
+            rows.add(reconciliationRow(row));
+          }
+        }
+        s.put("rows", rows);
+        s.put("hasRows", !rows.isEmpty());
+        sources.add(s);
+      }
+    }
+    view.put("reconciliationSources", sources);
+    view.put("hasReconciliation", !sources.isEmpty());
+  }
+
+  private static Map<String, Object> reconciliationRow(ReconciliationRow row) {
+    String where =
+        "source=" + row.source() + ";table=" + row.table() + ";measure=" + row.measure()
+            + ";fiscal_year=" + (row.fiscalYear() == null ? "null" : row.fiscalYear())
+            + ";facility=" + (row.facility() == null ? "null" : row.facility());
+    Map<String, Object> view = new HashMap<>();
+    view.put("fiscalYear", row.fiscalYear() == null ? "no book-in" : "FY" + row.fiscalYear());
+    view.put("facility", row.facility() == null ? "all" : row.facility());
+    view.put("measure", row.measure().replace('_', ' '));
+    view.put("published", figure(row.published(), "published", where));
+    view.put("computed", figure(row.computed(), "computed", where));
+    view.put("difference", figure(row.difference(), "difference", where));
+    view.put("status", row.status());
+    view.put("differs", row.differs());
+    view.put("reason", row.reason() == null ? "" : row.reason());
+    return view;
+  }
+
+  /** A figure of reconciliation.parquet: whole numbers as integers, others with one decimal. */
+  private static Traced figure(Double value, String column, String where) {
+    if (value == null) {
+      return null;
+    }
+    return value == Math.rint(value)
+        ? Traced.integer(value.longValue(), "reconciliation", column, where, "value")
+        : Traced.decimal(value, "reconciliation", column, where, "value");
   }
 
   private static List<Map<String, Object>> overview(RunSummary s) {

@@ -7,6 +7,7 @@ import org.detentionaudit.core.measure.CostSummary;
 import org.detentionaudit.core.measure.DatasetFacts;
 import org.detentionaudit.core.measure.FacilitySummary;
 import org.detentionaudit.core.measure.MeasureStatus;
+import org.detentionaudit.core.reconcile.ReconciliationSummary;
 
 /**
  * The run as {@code summary.json} states it (docs/output-contract.md). Serialized with snake_case names.
@@ -27,12 +28,14 @@ import org.detentionaudit.core.measure.MeasureStatus;
  * @param facilityReference which facility reference the rules and the cost looked codes up in
  * @param measures per derived measure, whether the file's columns could give it (the measures that
  *     are {@code NOT_APPLICABLE} are null in {@code dataset}, {@code facilities} and {@code cost})
+ * @param reconciliation the records set beside the release's own totals (a workbook's Summary
+ *     sheet, {@code --published}); empty sources when there were none
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
   "tool_version", "started_at", "finished_at", "inputs", "rows_read", "rows_loaded",
   "rows_quarantined", "extract_date", "extract_date_origin", "facility_reference", "measures", "dataset",
-  "facilities", "cost", "rules"
+  "facilities", "cost", "reconciliation", "rules"
 })
 public record RunSummary(
     String toolVersion,
@@ -49,7 +52,30 @@ public record RunSummary(
     FacilitySummary facilities,
     CostSummary cost,
     FacilityReferenceSummary facilityReference,
-    List<MeasureStatus> measures) {
+    List<MeasureStatus> measures,
+    ReconciliationSummary reconciliation) {
+
+  /** A run without published totals to reconcile with. */
+  public RunSummary(
+      String toolVersion,
+      String startedAt,
+      String finishedAt,
+      List<InputSummary> inputs,
+      long rowsRead,
+      long rowsLoaded,
+      long rowsQuarantined,
+      String extractDate,
+      String extractDateOrigin,
+      List<RuleSummaryRow> rules,
+      DatasetFacts dataset,
+      FacilitySummary facilities,
+      CostSummary cost,
+      FacilityReferenceSummary facilityReference,
+      List<MeasureStatus> measures) {
+    this(toolVersion, startedAt, finishedAt, inputs, rowsRead, rowsLoaded, rowsQuarantined,
+        extractDate, extractDateOrigin, rules, dataset, facilities, cost, facilityReference,
+        measures, ReconciliationSummary.none());
+  }
 
   /** One input file's accounting. */
   public record InputSummary(

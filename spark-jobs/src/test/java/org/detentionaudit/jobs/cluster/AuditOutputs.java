@@ -32,7 +32,8 @@ record AuditOutputs(Map<String, Table> tables, RunSummary runSummary) {
           "quarantine.parquet",
           "breakdown.parquet",
           "facilities.parquet",
-          "profile.parquet");
+          "profile.parquet",
+          "reconciliation.parquet");
 
   /**
    * A table as read back.

@@ -1,0 +1,200 @@
+package org.detentionaudit.core.reconcile;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.detentionaudit.core.InputException;
+import org.detentionaudit.core.layout.HeaderKey;
+
+/**
+ * Totals published outside the records (ICE's yearly detention statistics, a FOIA cover letter),
+ * read from the user's {@code --published FILE.csv} and checked before any data is read.
+ *
+ * <p>Format: a CSV file (comma, RFC 4180 quoting, any line ending, UTF-8) whose header holds
+ * {@code fiscal_year}, {@code measure} and {@code value}, and optionally {@code facility_code}
+ * and/or {@code facility_name} (header names compared ignoring case, spaces and punctuation; other
+ * columns are ignored). One row per figure: {@code fiscal_year} is {@code FY2019}, {@code FY 2019}
+ * or {@code 2019} (a trailing {@code YTD} is allowed); {@code measure} one of {@link PublishedMeasure#ids()};
+ * {@code value} a number, thousands separators allowed ({@code "49,403"}); a row whose facility
+ * cells are blank is a figure over every facility, else the code is used when given, the name
+ * otherwise. A fiscal year, facility and measure may appear once.
+ *
+ * @param file the file as given
+ * @param figures its rows, in file order; not empty
+ */
+public record PublishedTotals(String file, List<PublishedFigure> figures) {
+  private static final String FISCAL_YEAR = HeaderKey.of("fiscal_year");
+  private static final String MEASURE = HeaderKey.of("measure");
+  private static final String VALUE = HeaderKey.of("value");
+  private static final String CODE = HeaderKey.of("facility_code");
+  private static final String NAME = HeaderKey.of("facility_name");
+  private static final Pattern YEAR =
+      Pattern.compile("(?:FY\\s*)?(\\d{4})(?:\\s+YTD)?", Pattern.CASE_INSENSITIVE);
+  private static final String FORMAT_HINT =
+      "The file needs a header row with fiscal_year, measure and value (optionally facility_code or"
+          + " facility_name) and one row per figure, e.g. 'FY2019,average_daily_population,\"49,403\"'.";
+
+  public PublishedTotals {
+    Objects.requireNonNull(file, "file");
+    figures = List.copyOf(figures);
+  }
+
+  /**
+   * Reads and checks {@code file}.
+   *
+   * @throws InputException naming the file, the row, the problem and the fix: the file is missing
+   *     or unreadable, is not CSV, lacks a required column, holds no rows, or a row has a bad fiscal
+   *     year, measure or value, or repeats an earlier row's fiscal year, facility and measure
+   */
+  public static PublishedTotals read(Path file) {
+    Objects.requireNonNull(file, "file");
+    if (!Files.isRegularFile(file)) {
+      throw problem(file, "it does not exist or is not a file", "Check the path given to --published.");
+    }
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(file, reader);
+    } catch (IOException | UncheckedIOException e) {
+      throw new InputException(
+          "Cannot read published totals '" + file + "': " + e.getMessage() + ". Save it as a UTF-8 CSV file. " + FORMAT_HINT,
+          e);
+    }
+  }
+
+  private static PublishedTotals parse(Path file, Reader reader) throws IOException {
+    CSVFormat format =
+        CSVFormat.RFC4180.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setAllowMissingColumnNames(true)
+            .setAllowDuplicateHeaderNames(true)
+            .setTrim(true)
+            .get();
+    try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+      List<String> header = parser.getHeaderNames();
+      if (header.isEmpty()) {
+        throw problem(file, "it is empty", FORMAT_HINT);
+      }
+      int yearColumn = column(header, FISCAL_YEAR);
+      int measureColumn = column(header, MEASURE);
+      int valueColumn = column(header, VALUE);
+      int codeColumn = column(header, CODE);
+      int nameColumn = column(header, NAME);
+      List<String> missing = new ArrayList<>();
+      if (yearColumn < 0) {
+        missing.add("fiscal_year");
+      }
+      if (measureColumn < 0) {
+        missing.add("measure");
+      }
+      if (valueColumn < 0) {
+        missing.add("value");
+      }
+      if (!missing.isEmpty()) {
+        throw problem(
+            file,
+            "it has no " + String.join(", no ", missing) + " column (columns found: " + header + ")",
+            FORMAT_HINT);
+      }
+      List<PublishedFigure> figures = new ArrayList<>();
+      Map<String, Long> seen = new HashMap<>();
+      long row = 0;
+      for (CSVRecord record : parser) {
+        row++;
+        String yearText = cell(record, yearColumn);
+        Matcher year = YEAR.matcher(yearText);
+        if (!year.matches()) {
+          throw problem(
+              file,
+              "data row " + row + " has fiscal_year '" + yearText + "', which is not a fiscal year",
+              "Write it as FY2019 or 2019.");
+        }
+        String measureText = cell(record, measureColumn);
+        long dataRow = row;
+        PublishedMeasure measure =
+            PublishedMeasure.byId(measureText)
+                .orElseThrow(
+                    () ->
+                        problem(
+                            file,
+                            "data row " + dataRow + " has measure '" + measureText + "', which is not known",
+                            "Use one of " + PublishedMeasure.ids() + "."));
+        String valueText = cell(record, valueColumn);
+        Double value = SummarySheetParser.number(valueText);
+        if (value == null || value < 0) {
+          throw problem(
+              file,
+              "data row " + row + " has value '" + valueText + "', which is not a number of zero or more",
+              "Write a number such as 49403, 49,403 or 33.2.");
+        }
+        String code = blankToNull(cell(record, codeColumn));
+        String name = blankToNull(cell(record, nameColumn));
+        PublishedFigure figure =
+            new PublishedFigure(
+                row, Integer.parseInt(year.group(1)), code, code == null ? name : null, measure, value);
+        String key =
+            figure.fiscalYear()
+                + "|"
+                + (code == null ? "" : code.toUpperCase(Locale.ROOT))
+                + "|"
+                + (figure.facilityName() == null ? "" : figure.facilityName().toUpperCase(Locale.ROOT))
+                + "|"
+                + measure.id();
+        Long earlier = seen.putIfAbsent(key, row);
+        if (earlier != null) {
+          throw problem(
+              file,
+              "data row " + row + " repeats the fiscal year, facility and measure of data row " + earlier,
+              "Keep one figure per fiscal year, facility and measure.");
+        }
+        figures.add(figure);
+      }
+      if (figures.isEmpty()) {
+        throw problem(file, "it has a header but no data rows", FORMAT_HINT);
+      }
+      return new PublishedTotals(file.toString(), figures);
+    } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+      // commons-csv reports broken quoting and similar problems this way
+      throw problem(file, "it is not valid CSV (" + e.getMessage() + ")", FORMAT_HINT);
+    }
+  }
+
+  private static InputException problem(Path file, String problem, String fix) {
+    return new InputException("Cannot read published totals '" + file + "': " + problem + ". " + fix);
+  }
+
+  private static int column(List<String> header, String key) {
+    for (int i = 0; i < header.size(); i++) {
+      if (HeaderKey.of(header.get(i)).equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String cell(CSVRecord record, int column) {
+    if (column < 0 || column >= record.size()) {
+      return "";
+    }
+    String value = record.get(column);
+    return value == null ? "" : value.trim();
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
+  }
+}

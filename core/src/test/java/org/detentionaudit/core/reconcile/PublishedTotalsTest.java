@@ -28,7 +28,7 @@ class PublishedTotalsTest {
     Path file =
         file(
             "published.csv",
-            "Fiscal Year,Facility Code,Facility Name,PublishedMeasure,Value\r"
+            "Fiscal Year,Facility Code,Facility Name,Measure,Value\r"
                 + "FY2019,,,average_daily_population,\"49,403\"\r"
                 + "2019,,,average_length_of_stay,33.2\r"
                 + "FY 2018 YTD,ADLNTCA,,book_ins,12\r"

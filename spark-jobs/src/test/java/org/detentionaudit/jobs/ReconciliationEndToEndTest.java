@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.report.RunSummary;
 import org.detentionaudit.core.testing.BookInWorkbook;
 import org.detentionaudit.core.testing.SharedSpark;
+import org.detentionaudit.core.testing.TestWorkbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,12 +42,32 @@ class ReconciliationEndToEndTest {
     Map<Integer, Long> published = records(5).recordsByFiscalYear();
     // 3 of FY2014's 5 records are missing from the table the Summary sheet counts.
     Path workbook = records(2).write(dir.resolve("seattle-book-ins.xlsx"), published);
+    // As the real ERO-LESA workbook: a styles part that deflates more than 100:1, which POI's
+    // default guard refuses.
+    TestWorkbooks.bloatStyles(workbook, 30_000);
+    assertThat(TestWorkbooks.inflateRatio(workbook, TestWorkbooks.STYLES)).isLessThan(0.01);
     Path out = dir.resolve("audit-out");
 
     AuditRun run = AuditRun.of(out, "--input", workbook.toString());
 
     RunSummary summary = run.summary();
     assertThat(summary.rowsLoaded()).isEqualTo(4 + 3 + 2 + 2);
+    assertThat(summary.rowsRead()).isEqualTo(summary.rowsLoaded());
+    // No book-out column: no open placements, no lengths, no bed-days, each said so with its reason.
+    assertThat(summary.dataset().openPlacements()).isNull();
+    assertThat(summary.dataset().placementLengths()).isNull();
+    assertThat(summary.cost().bedDays()).isNull();
+    assertThat(summary.measures())
+        .filteredOn(m -> List.of("dataset.open_placements", "dataset.placement_lengths", "cost.bed_days")
+            .contains(m.measure()))
+        .hasSize(3)
+        .allSatisfy(m -> {
+          assertThat(m.status()).isEqualTo("NOT_APPLICABLE");
+          assertThat(m.missingFields()).containsExactly("book_out");
+        });
+    assertThat(Files.readString(out.resolve("report.html")))
+        .contains("What this file cannot tell")
+        .contains("How long placements lasted (lengths, median, longest, by length): the file has no book_out column.");
     assertThat(summary.extractDate()).isEqualTo("2019-07-06T23:59:59");
     assertThat(summary.extractDateOrigin()).isEqualTo("workbook summary");
     Map<Integer, Double> differences = new TreeMap<>();

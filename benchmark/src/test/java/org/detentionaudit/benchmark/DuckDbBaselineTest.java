@@ -48,6 +48,15 @@ class DuckDbBaselineTest {
     for (Manifest.FileEntry file : manifest.files()) {
       BaselineInput input = BaselineInput.of(dir.resolve(file.path()), manifest.extractDateTime());
       Map<String, Long> expected = expected(manifest, file.path(), input.rules());
+      if (input.column(CanonicalField.FACILITY_CODE).isEmpty()) {
+        // the audit and the oracle judge facility.unknown_code by name where a layout has names but
+        // no codes (ice-initial-book-ins); the baselines judge facilities by code only
+        for (Rule rule : input.rules()) {
+          if (rule.kind().oneOfFields().contains(CanonicalField.FACILITY_CODE)) {
+            expected.put(rule.id(), null);
+          }
+        }
+      }
 
       assertThat(baseline.failedCounts(input))
           .as("failed counts of %s", file.path())

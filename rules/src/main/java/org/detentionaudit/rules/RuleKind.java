@@ -22,7 +22,8 @@ import java.util.Set;
  *
  * <p>The exact meaning of each kind is docs/rules.md's "Rule by rule" table; the Javadoc of the engine's
  * predicates repeats it. {@link #requiredFields()} lists the canonical fields without which the
- * rule is {@link RuleStatus#NOT_APPLICABLE}.
+ * rule is {@link RuleStatus#NOT_APPLICABLE}, {@link #oneOfFields()} those of which it needs at least
+ * one ({@link #missingFields} combines both).
  */
 public enum RuleKind {
   FACILITY_MISSING_CODE("facility.missing_code", RuleScope.RECORD, List.of(), FACILITY_CODE),

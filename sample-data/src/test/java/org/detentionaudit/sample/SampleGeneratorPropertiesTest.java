@@ -123,7 +123,8 @@ class SampleGeneratorPropertiesTest {
   private static ReferenceRuleEvaluator oracle(LocalDateTime extractDate) {
     return new ReferenceRuleEvaluator(
         extractDate,
-        FacilityCatalog.bundled().codes(),
-        Optional.of(SampleGenerator.GENERATED_WINDOW_START));
+        FacilityCatalog.bundled().all(),
+        Optional.of(SampleGenerator.GENERATED_WINDOW_START),
+        false);
   }
 }

@@ -3,8 +3,10 @@ package org.detentionaudit.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.detentionaudit.core.layout.LayoutCatalog;
+import org.detentionaudit.core.reference.FacilityEntry;
 import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.sample.generate.FacilityCatalog;
+import org.detentionaudit.sample.model.Facility;
 import org.detentionaudit.sample.write.Layout;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,18 @@ class GeneratorAgreesWithCoreTest {
     for (String code : FacilityCatalog.bundled().codes()) {
       assertThat(bundled.contains(code)).as(code).isTrue();
       assertThat(bundled.contains(code.substring(0, code.length() - 2) + "ZZ")).as(code + " ZZ").isFalse();
+    }
+  }
+
+  @Test
+  void everyGeneratedFacilityHasTheBundledReferencesHoldLimitAndItsNamesMatchByName() {
+    FacilityReference bundled = FacilityReference.bundled();
+    for (Facility facility : FacilityCatalog.bundled().all()) {
+      FacilityEntry entry = bundled.find(facility.code()).orElseThrow();
+      assertThat(entry.holdLimit().label()).as(facility.code()).isEqualTo(
+          facility.overUnder72().isEmpty() ? null : facility.overUnder72());
+      // the oracle judges names against the catalog's names, the engine against the reference's
+      assertThat(bundled.matchName(facility.name()).codes()).as(facility.name()).contains(FacilityReference.key(entry.code()));
     }
   }
 

@@ -12,7 +12,8 @@ import org.detentionaudit.core.reference.FacilityReference;
  *
  * @param extractDate the extract date; when empty, the rules relative to it cannot fail ({@code
  *     status.unknown}'s age trigger, {@code placement.after_extract})
- * @param facilities the facility reference {@code facility.unknown_code} looks codes up in
+ * @param facilities the facility reference {@code facility.unknown_code} looks codes (or names)
+ *     up in, and whose {@code over_under_72} marks {@code placement.hold_room_over_72h} reads
  * @param windowStart the first day of the release window ({@code covers_from} of the layouts);
  *     when empty, {@code stay.implausibly_early} is NOT_APPLICABLE
  */

@@ -19,7 +19,8 @@ import java.util.TreeSet;
 
 /**
  * The 15 core rules of docs/rules.md, in the order of its table, then the six rules of issue 4 (facility
- * reference and consistency, self-transfers, implausibly early stays, dates after the extract), with the rows each one judges
+ * reference and consistency, self-transfers, implausibly early stays, dates after the extract), then
+ * {@code placement.hold_room_over_72h}, with the rows each one judges
  * ({@code records_checked}) as this oracle defines them, and the fields each one reads: a layout
  * that lacks one of them makes the rule {@code NOT_APPLICABLE}.
  *

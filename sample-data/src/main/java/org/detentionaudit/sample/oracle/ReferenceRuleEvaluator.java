@@ -19,8 +19,9 @@ import org.detentionaudit.sample.model.Facility;
 import org.detentionaudit.sample.model.ReleaseReasons;
 
 /**
- * Evaluates the 15 core rules (docs/rules.md) and the six rules of issue 4 exactly as worded in the rule
- * catalog, in plain Java, and counts for each rule
+ * Evaluates the 15 core rules (docs/rules.md), the six rules of issue 4 and {@code
+ * placement.hold_room_over_72h} exactly as worded in the rule catalog, in plain Java, and counts for
+ * each rule
  * the records it judged and the records that failed.
  *
  * <p>Input arrives in batches ({@link #accept(List)}): the list order is the input order, and every

@@ -56,7 +56,7 @@ class ReportInBrowserTest {
     assertThat(page.title()).isEqualTo("detention-audit report");
     Document document = page.document();
     assertThat(document.select("section[id]").eachAttr("id"))
-        .containsExactly("overview", "where", "how-long", "cost", "status", "identity", "inputs", "columns");
+        .containsExactly("overview", "where", "how-long", "cost", "status", "identity", "reconciliation", "inputs", "columns");
     assertThat(document.select("tr[data-rule]").eachAttr("data-rule"))
         .as("one row per rule of summary.json, each in its question's section")
         .containsExactlyInAnyOrderElementsOf(summary.rules().stream().map(RuleSummaryRow::ruleId).toList());

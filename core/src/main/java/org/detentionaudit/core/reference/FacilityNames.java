@@ -39,6 +39,10 @@ public final class FacilityNames {
           Map.entry("CNTY", "COUNTY"),
           Map.entry("CO", "COUNTY"),
           Map.entry("CORR", "CORRECTIONAL"),
+          // ICE writes both DEPT OF CORR and DEPARTMENT OF CORRECTIONS for one facility (Yakima):
+          // the three spellings of the word are one word here.
+          Map.entry("CORRECTION", "CORRECTIONAL"),
+          Map.entry("CORRECTIONS", "CORRECTIONAL"),
           Map.entry("CTR", "CENTER"),
           Map.entry("DEPT", "DEPARTMENT"),
           Map.entry("DET", "DETENTION"),

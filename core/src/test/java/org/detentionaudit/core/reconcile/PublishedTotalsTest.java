@@ -56,18 +56,50 @@ class PublishedTotalsTest {
         .hasMessageContaining("--published");
   }
 
+  /**
+   * The real national figures by year (CR-only line endings, the wide form): ADP is given for all
+   * 41 years 1979-2019; ALOS for 38 (blank in 1997, 1999 and 2000: no figure); "Total Detained"
+   * names no measure and is ignored. 41 + 38 = 79 figures.
+   */
   @Test
-  void theRealNationalFiguresFileIsNotInThisFormatAndTheMessageSaysWhatIs() throws IOException {
+  void theRealNationalFiguresFileIsReadInItsWideForm() throws IOException {
     Path real = dir.resolve("national-detention-by-year-1979-2019.csv");
     try (InputStream in = getClass().getResourceAsStream("national-detention-by-year-1979-2019.csv")) {
       Files.copy(in, real);
     }
-    assertThatThrownBy(() -> PublishedTotals.read(real))
+
+    PublishedTotals totals = PublishedTotals.read(real);
+
+    assertThat(totals.figures()).hasSize(79);
+    assertThat(totals.figures().stream().filter(f -> f.measure() == PublishedMeasure.AVERAGE_DAILY_POPULATION))
+        .hasSize(41);
+    assertThat(totals.figures().stream().filter(f -> f.measure() == PublishedMeasure.AVERAGE_LENGTH_OF_STAY))
+        .hasSize(38)
+        .noneMatch(f -> f.fiscalYear() == 1997 || f.fiscalYear() == 1999 || f.fiscalYear() == 2000);
+    assertThat(totals.figures())
+        .contains(
+            new PublishedFigure(41, 2019, null, null, PublishedMeasure.AVERAGE_DAILY_POPULATION, 49403),
+            new PublishedFigure(41, 2019, null, null, PublishedMeasure.AVERAGE_LENGTH_OF_STAY, 33.2),
+            new PublishedFigure(1, 1979, null, null, PublishedMeasure.AVERAGE_DAILY_POPULATION, 2371));
+  }
+
+  /** The near miss: a wide table none of whose columns names a measure is refused, saying so. */
+  @Test
+  void aWideTableWithoutAMeasureColumnIsRefused() throws IOException {
+    Path file = file("wide.csv", "Year,Total Detained\n2019,\"486,190\"\n");
+    assertThatThrownBy(() -> PublishedTotals.read(file))
         .isInstanceOf(InputException.class)
-        .hasMessageContaining(real.toString())
-        .hasMessageContaining("no fiscal_year, no measure, no value column")
-        .hasMessageContaining("Average Daily Population") // the columns found
-        .hasMessageContaining("one row per figure");
+        .hasMessageContaining("no measure, no value column")
+        .hasMessageContaining("Total Detained")
+        .hasMessageContaining("one column per measure");
+  }
+
+  @Test
+  void aBadCellOfAWideTableIsRefusedNamingTheRowAndMeasure() throws IOException {
+    Path file = file("wide.csv", "Year,Average Daily Population\n2018,\"42,188\"\n2019,n/a\n");
+    assertThatThrownBy(() -> PublishedTotals.read(file))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("data row 2 has average_daily_population 'n/a'");
   }
 
   @Test

@@ -41,7 +41,10 @@ class FacilityNamesTest {
     // whole words only; other words, and spellings not in the table, are left alone
     assertThat(FacilityNames.normalize("COLUMBIA DETROIT CTRS")).isEqualTo("COLUMBIA DETROIT CTRS");
     assertThat(FacilityNames.normalize("YAKIMA HOLDING ROOM")).isEqualTo("YAKIMA HOLDING ROOM");
-    assertThat(FacilityNames.EXPANSIONS).hasSize(11);
+    assertThat(FacilityNames.normalize("YAKIMA COUNTY DEPARTMENT OF CORRECTIONS"))
+        .isEqualTo("YAKIMA COUNTY DEPARTMENT OF CORRECTIONAL");
+    assertThat(FacilityNames.normalize("X CORRECTION CENTER")).isEqualTo("X CORRECTIONAL CENTER");
+    assertThat(FacilityNames.EXPANSIONS).hasSize(13);
   }
 
   @Test
@@ -53,6 +56,8 @@ class FacilityNamesTest {
     assertThat(BUNDLED.matchName("NW ICE PROCESSING CENTER").code()).contains("CSCNWWA");
     assertThat(BUNDLED.matchName("ALBANY HOLD ROOM").code()).contains("ALBHOLD");
     assertThat(BUNDLED.matchName("STRAFFORD COUNTY DEPT OF CORR").code()).contains("STRAFNH");
+    // the reference writes YAKIMA COUNTY DEPARTMENT OF CORRECTIONS; agency tables abbreviate it
+    assertThat(BUNDLED.matchName("YAKIMA COUNTY DEPT OF CORR").code()).contains("YIKIMWA");
   }
 
   @Test

@@ -292,6 +292,8 @@ public final class ReferenceRuleEvaluator {
           Map.entry("CNTY", "COUNTY"),
           Map.entry("CO", "COUNTY"),
           Map.entry("CORR", "CORRECTIONAL"),
+          Map.entry("CORRECTION", "CORRECTIONAL"),
+          Map.entry("CORRECTIONS", "CORRECTIONAL"),
           Map.entry("CTR", "CENTER"),
           Map.entry("DEPT", "DEPARTMENT"),
           Map.entry("DET", "DETENTION"),

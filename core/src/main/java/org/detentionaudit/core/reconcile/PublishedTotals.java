@@ -1,5 +1,8 @@
 package org.detentionaudit.core.reconcile;
 
+import static org.detentionaudit.core.load.SmallCsv.cell;
+import static org.detentionaudit.core.load.SmallCsv.column;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -240,22 +243,6 @@ public record PublishedTotals(String file, List<PublishedFigure> figures) {
     return new InputException("Cannot read published totals '" + file + "': " + problem + ". " + fix);
   }
 
-  private static int column(List<String> header, String key) {
-    for (int i = 0; i < header.size(); i++) {
-      if (HeaderKey.of(header.get(i)).equals(key)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static String cell(CSVRecord record, int column) {
-    if (column < 0 || column >= record.size()) {
-      return "";
-    }
-    String value = record.get(column);
-    return value == null ? "" : value.trim();
-  }
 
   private static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.trim();

@@ -1,5 +1,8 @@
 package org.detentionaudit.core.reference;
 
+import static org.detentionaudit.core.load.SmallCsv.cell;
+import static org.detentionaudit.core.load.SmallCsv.column;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -240,12 +243,12 @@ public final class FacilityReference {
       if (header.isEmpty()) {
         throw new IllegalStateException("it is empty");
       }
-      int codeColumn = column(header, CODE);
+      int codeColumn = firstColumn(header, CODE);
       if (codeColumn < 0) {
         throw new IllegalStateException(
             "it has no facility_code column (columns found: " + header + ")");
       }
-      int nameColumn = column(header, NAME);
+      int nameColumn = firstColumn(header, NAME);
       int perDiemColumn = column(header, PER_DIEM);
       int typeColumn = column(header, TYPE);
       int typeDetailedColumn = column(header, TYPE_DETAILED);
@@ -290,7 +293,7 @@ public final class FacilityReference {
   }
 
   /** The first of {@code keys} (in their order) that the header holds; -1 when none. */
-  private static int column(List<String> header, List<String> keys) {
+  private static int firstColumn(List<String> header, List<String> keys) {
     for (String key : keys) {
       int index = column(header, key);
       if (index >= 0) {
@@ -300,22 +303,6 @@ public final class FacilityReference {
     return -1;
   }
 
-  private static int column(List<String> header, String key) {
-    for (int i = 0; i < header.size(); i++) {
-      if (HeaderKey.of(header.get(i)).equals(key)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static String cell(CSVRecord record, int column) {
-    if (column < 0 || column >= record.size()) {
-      return "";
-    }
-    String value = record.get(column);
-    return value == null ? "" : value.trim();
-  }
 
   /** Collects one code's rows. */
   private static final class Builder {

@@ -55,28 +55,6 @@ public record RunSummary(
     List<MeasureStatus> measures,
     ReconciliationSummary reconciliation) {
 
-  /** A run without published totals to reconcile with. */
-  public RunSummary(
-      String toolVersion,
-      String startedAt,
-      String finishedAt,
-      List<InputSummary> inputs,
-      long rowsRead,
-      long rowsLoaded,
-      long rowsQuarantined,
-      String extractDate,
-      String extractDateOrigin,
-      List<RuleSummaryRow> rules,
-      DatasetFacts dataset,
-      FacilitySummary facilities,
-      CostSummary cost,
-      FacilityReferenceSummary facilityReference,
-      List<MeasureStatus> measures) {
-    this(toolVersion, startedAt, finishedAt, inputs, rowsRead, rowsLoaded, rowsQuarantined,
-        extractDate, extractDateOrigin, rules, dataset, facilities, cost, facilityReference,
-        measures, ReconciliationSummary.none());
-  }
-
   /** One input file's accounting. */
   public record InputSummary(
       String path,

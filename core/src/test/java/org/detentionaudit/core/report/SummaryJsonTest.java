@@ -32,7 +32,8 @@ class SummaryJsonTest {
             new CostSummary(MeasureStatus.COMPUTED, List.of(), 20L, 4L, 16L, 0.8, Map.of("rate_redacted", 16L), 400.0, 2L, "2025-06-26T00:00",
                 List.of(new CostSummary.Year(2020, 20, 16, 400.0))),
             new RunSummary.FacilityReferenceSummary("bundled + mine.csv", 1_700, 1_866),
-            MeasureStatus.of(EnumSet.allOf(CanonicalField.class)));
+            MeasureStatus.of(EnumSet.allOf(CanonicalField.class)),
+            org.detentionaudit.core.reconcile.ReconciliationSummary.none());
 
     String json = SummaryJson.write(summary);
 

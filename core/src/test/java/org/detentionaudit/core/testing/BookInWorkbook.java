@@ -25,15 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class BookInWorkbook {
   /** The 7 columns of ICE's initial book-in tables. */
-  public static final List<String> HEADER =
-      List.of(
-          "Book In Date",
-          "Detention Facility",
-          "Date of Birth",
-          "Gender",
-          "Country of Citizenship",
-          "Apprehension Method",
-          "Most Serious Conviction");
+  public static final List<String> HEADER = TestWorkbooks.BOOK_IN_HEADER;
 
   /** The release window the block titles state. */
   public static final String WINDOW = "01/01/2012 - 07/06/2019";

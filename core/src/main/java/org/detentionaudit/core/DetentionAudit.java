@@ -249,7 +249,15 @@ public final class DetentionAudit {
               extract.value(),
               key -> rateOf(facilities, key, loaded.availableFields()));
       Reconciliation reconciliation =
-          new Reconciler(loaded.placements(), loaded.availableFields(), bedDays, extract.value())
+          new Reconciler(
+                  loaded.placements(),
+                  loaded.availableFields(),
+                  bedDays,
+                  extract.value(),
+                  windowStart.or(
+                      () ->
+                          Optional.ofNullable(facts.firstBookIn())
+                              .map(first -> LocalDateTime.parse(first).toLocalDate())))
               .reconcile(workbookTotals, published);
       List<RunSummary.InputSummary> inputSummaries =
           loaded.inputs().stream().map(DetentionAudit::summarize).toList();

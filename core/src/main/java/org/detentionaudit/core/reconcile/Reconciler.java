@@ -54,22 +54,41 @@ public final class Reconciler {
   private final Set<CanonicalField> available;
   private final BedDays bedDays;
   private final Optional<LocalDateTime> extractDate;
+  private final Optional<LocalDate> coversFrom;
 
   /**
-   * @param placements the canonical placement table
-   * @param available the fields every input has ({@code LoadedDataset.availableFields()})
-   * @param bedDays the bed-days measured for the run
-   * @param extractDate the run's extract date (ends the last, partial fiscal year), or empty
+   * As {@link #Reconciler(Dataset, Set, BedDays, Optional, Optional)} without a known start of the
+   * records: no published year is ruled out as before them.
    */
   public Reconciler(
       Dataset<Row> placements,
       Set<CanonicalField> available,
       BedDays bedDays,
       Optional<LocalDateTime> extractDate) {
+    this(placements, available, bedDays, extractDate, Optional.empty());
+  }
+
+  /**
+   * @param placements the canonical placement table
+   * @param available the fields every input has ({@code LoadedDataset.availableFields()})
+   * @param bedDays the bed-days measured for the run
+   * @param extractDate the run's extract date (ends the last, partial fiscal year), or empty
+   * @param coversFrom the first day the records cover (the release window's start, else the first
+   *     book-in): a published figure for a fiscal year that ends before it, or begins on or after
+   *     the extract date, is outside the records and not computed (status {@code NO_RECORDS}),
+   *     never a zero the records cannot show
+   */
+  public Reconciler(
+      Dataset<Row> placements,
+      Set<CanonicalField> available,
+      BedDays bedDays,
+      Optional<LocalDateTime> extractDate,
+      Optional<LocalDate> coversFrom) {
     this.placements = Objects.requireNonNull(placements, "placements");
     this.available = Set.copyOf(available);
     this.bedDays = Objects.requireNonNull(bedDays, "bedDays");
     this.extractDate = Objects.requireNonNull(extractDate, "extractDate");
+    this.coversFrom = Objects.requireNonNull(coversFrom, "coversFrom");
   }
 
   /** Sets the records beside every workbook's Summary blocks and the published figures. */
@@ -314,6 +333,17 @@ public final class Reconciler {
     }
 
     Computed of(PublishedFigure f) {
+      LocalDate yearStart = LocalDate.of(f.fiscalYear() - 1, 10, 1);
+      LocalDate yearEnd = LocalDate.of(f.fiscalYear(), 9, 30);
+      if (coversFrom.isPresent() && yearEnd.isBefore(coversFrom.get())) {
+        return new Computed(
+            null, "outside the records: they begin on " + coversFrom.get() + ", after this fiscal year");
+      }
+      if (extractDate.isPresent() && !extractDate.get().toLocalDate().isAfter(yearStart)) {
+        return new Computed(
+            null, "outside the records: the fiscal year begins on or after the extract date "
+                + extractDate.get().toLocalDate());
+      }
       return switch (f.measure()) {
         case BOOK_INS -> new Computed((double) bookIns.getOrDefault(key(f), 0L), null);
         case BED_DAYS -> new Computed((double) bedDaysIn(f), null);
@@ -336,9 +366,6 @@ public final class Reconciler {
       String note = null;
       if (extractDate.isPresent()) {
         LocalDate extract = extractDate.get().toLocalDate();
-        if (!extract.isAfter(start)) {
-          return new Computed(null, "the fiscal year begins on or after the extract date " + extract);
-        }
         if (extract.isBefore(end)) {
           end = extract;
           note = "part of the fiscal year: nights up to the extract date " + extract;

@@ -76,6 +76,9 @@ class PublishedMeasuresTest {
       FY2020,,,average_length_of_stay,7.5
       FY2019,,,average_length_of_stay,1
       FY2020,F1,,average_length_of_stay,2
+      FY2018,,,book_ins,5
+      FY2018,,,average_daily_population,30
+      FY2021,,,bed_days,9
       """;
 
   private final SparkSession spark = SharedSpark.session();
@@ -107,6 +110,26 @@ class PublishedMeasuresTest {
             && java.util.Objects.equals(r.facility(), facility))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no row " + measure + " FY" + fiscalYear + " " + facility));
+  }
+
+  /**
+   * The records begin on 2019-09-28 (the first book-in) and end at the extract date 2020-03-11:
+   * FY2018 (to 2018-09-30) and FY2021 (from 2020-10-01) are outside them. Their published figures
+   * are not set beside a zero the records cannot show: no computed value, status NO_RECORDS.
+   */
+  @Test
+  void yearsOutsideTheRecordsAreNotComputedAsZero() {
+    for (ReconciliationRow outside :
+        List.of(row("book_ins", 2018, null), row("average_daily_population", 2018, null), row("bed_days", 2021, null))) {
+      assertThat(outside.computed()).as(outside.measure() + " FY" + outside.fiscalYear()).isNull();
+      assertThat(outside.difference()).isNull();
+      assertThat(outside.status()).isEqualTo(ReconciliationRow.NO_RECORDS);
+      assertThat(outside.reason()).startsWith("outside the records");
+    }
+    assertThat(row("book_ins", 2018, null).reason()).contains("2019-09-28");
+    assertThat(row("bed_days", 2021, null).reason()).contains("2020-03-11");
+    // the near miss: FY2019, which the records reach by two days, is computed
+    assertThat(row("book_ins", 2019, null).computed()).isEqualTo(1.0);
   }
 
   @Test
@@ -171,7 +194,9 @@ class PublishedMeasuresTest {
   @Test
   void theSummaryJsonBlockCountsTheComparisons() {
     ReconciliationSummary summary = result.runSummary().reconciliation();
-    assertThat(summary.rows()).isEqualTo(12);
+    // 15 published figures: 11 compared, one FY2019 ALOS without a stay ending then, and the three
+    // outside the records (FY2018 twice, FY2021)
+    assertThat(summary.rows()).isEqualTo(15);
     assertThat(summary.compared()).isEqualTo(11);
     assertThat(summary.notApplicable()).isZero();
     assertThat(summary.sources()).singleElement().satisfies(s -> {

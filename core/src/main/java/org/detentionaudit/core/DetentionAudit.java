@@ -145,8 +145,9 @@ public final class DetentionAudit {
 
   /**
    * Extends the facility reference with the user's CSV list (header with at least {@code
-   * facility_code}; optional {@code facility_name}, {@code per_diem_rate}): a code in the file
-   * replaces the bundled entry; other codes are added. Read and validated now. {@code
+   * facility_code}; optional {@code facility_name}, {@code per_diem_rate}, {@code type}, {@code
+   * type_detailed}, {@code over_under_72}): for a code in the file, each column it has replaces the
+   * bundled value and the others are kept; other codes are added. Read and validated now. {@code
    * summary.json} records the reference used.
    *
    * @throws InputException naming the file, the problem and the fix (missing file, no

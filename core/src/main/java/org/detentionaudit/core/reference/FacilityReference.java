@@ -38,8 +38,9 @@ import org.detentionaudit.core.normalize.RedactionMarker;
  * <p>{@link #bundled()} is the table shipped with the library (provenance in the README, "Provenance
  * and privacy"): every code of ICE's November 2017 facility list and of the Deportation Data
  * Project's February 2025 release, one row per (code, name), with the 2017 per-diem text. {@link
- * #withUserFile(Path)} adds the user's list ({@code --facilities FILE.csv}): <b>a code in the user's
- * file replaces the bundled entry; other codes are added.</b>
+ * #withUserFile(Path)} adds the user's list ({@code --facilities FILE.csv}): <b>for a code in the
+ * user's file, each column the file has replaces the bundled fact (names, per-diem, type, detailed
+ * type, over_under_72 mark), the others are kept; other codes are added.</b>
  *
  * <p>File format: CSV with a header row holding at least {@code facility_code}; {@code
  * facility_name}, {@code per_diem_rate}, {@code type}, {@code type_detailed} and {@code
@@ -143,9 +144,27 @@ public final class FacilityReference {
           e);
     }
     Map<String, FacilityEntry> merged = new LinkedHashMap<>(entriesByKey);
-    merged.putAll(user.entries());
+    user.entries().forEach((key, entry) -> merged.merge(key, entry, (bundled, mine) -> overlay(bundled, mine, user.columns())));
     return new FacilityReference(
         merged, description + " + " + file, rows + user.rows());
+  }
+
+  /**
+   * A code of the user's file over the entry already known: each fact the file has a column for is
+   * the file's (even where its cell is empty: the user says it is unknown), each it has no column
+   * for stays as it was, so a list of codes and names does not erase the known rates and marks.
+   */
+  private static FacilityEntry overlay(FacilityEntry known, FacilityEntry mine, Set<String> columns) {
+    List<String> sources = new ArrayList<>(known.sources());
+    mine.sources().stream().filter(source -> !sources.contains(source)).forEach(sources::add);
+    return new FacilityEntry(
+        mine.code(),
+        columns.contains(NAME.get(0)) ? mine.names() : known.names(),
+        columns.contains(PER_DIEM) ? mine.perDiem() : known.perDiem(),
+        sources,
+        columns.contains(TYPE) ? mine.type() : known.type(),
+        columns.contains(TYPE_DETAILED) ? mine.typeDetailed() : known.typeDetailed(),
+        columns.contains(OVER_UNDER_72) ? mine.holdLimit() : known.holdLimit());
   }
 
   /** The normalized look-up key of a code: trimmed and upper-cased; null for null or blank. */
@@ -218,7 +237,11 @@ public final class FacilityReference {
     return rows;
   }
 
-  private record Parsed(Map<String, FacilityEntry> entries, long rows) {}
+  /**
+   * A parsed list: its entries, its data rows, and which of the optional columns its header has
+   * ({@code NAME}, {@code PER_DIEM}, {@code TYPE}, {@code TYPE_DETAILED}, {@code OVER_UNDER_72}).
+   */
+  private record Parsed(Map<String, FacilityEntry> entries, long rows, Set<String> columns) {}
 
   /**
    * Parses a facility CSV.
@@ -285,7 +308,18 @@ public final class FacilityReference {
       }
       Map<String, FacilityEntry> entries = new LinkedHashMap<>();
       builders.forEach((key, builder) -> entries.put(key, builder.build()));
-      return new Parsed(entries, rows);
+      Set<String> columns = new java.util.HashSet<>();
+      if (nameColumn >= 0) {
+        columns.add(NAME.get(0));
+      }
+      for (Map.Entry<String, Integer> optional :
+          Map.of(PER_DIEM, perDiemColumn, TYPE, typeColumn, TYPE_DETAILED, typeDetailedColumn,
+              OVER_UNDER_72, holdLimitColumn).entrySet()) {
+        if (optional.getValue() >= 0) {
+          columns.add(optional.getKey());
+        }
+      }
+      return new Parsed(entries, rows, Set.copyOf(columns));
     } catch (IllegalArgumentException | UncheckedIOException e) {
       // commons-csv reports broken quoting and similar problems this way
       throw new IllegalStateException("it is not valid CSV (" + e.getMessage() + ")", e);

@@ -76,6 +76,29 @@ class FacilityReferenceTest {
     assertThat(reference.description()).isEqualTo("bundled + " + file);
   }
 
+  /**
+   * A list of codes and names (as the real UWCHR and DDP lists are) renames the codes it lists but
+   * does not erase what the bundled reference knows of them: AAORDMD keeps its 118.00 per-diem and
+   * SEAHOLD its Under 72 mark. A column the file has, even with an empty cell, is the file's word.
+   */
+  @Test
+  void aCodeInTheUserFileKeepsTheFactsTheFileHasNoColumnFor() throws IOException {
+    Path names = write("names.csv", "detention_facility_code,detention_facility\nAAORDMD,ANNE ARUNDEL CO\nSEAHOLD,SEATTLE HOLD\n");
+    FacilityReference reference = BUNDLED.withUserFile(names);
+    assertThat(reference.find("AAORDMD")).get().satisfies(e -> {
+      assertThat(e.names()).containsExactly("ANNE ARUNDEL CO");
+      assertThat(e.perDiemRate()).isEqualTo(118.0);
+      assertThat(e.sources()).endsWith("names.csv");
+    });
+    assertThat(reference.find("SEAHOLD").orElseThrow().holdLimit()).isEqualTo(FacilityEntry.HoldLimit.UNDER_72);
+    assertThat(reference.find("SEAHOLD").orElseThrow().typeDetailed()).isEqualTo("HOLD");
+
+    Path rates = write("rates.csv", "facility_code,per_diem_rate\nAAORDMD,\n");
+    FacilityEntry cleared = BUNDLED.withUserFile(rates).find("AAORDMD").orElseThrow();
+    assertThat(cleared.perDiemRate()).as("an empty cell in a per-diem column: the rate is unknown").isNull();
+    assertThat(cleared.names()).as("no name column: the bundled name stays").isNotEmpty();
+  }
+
   @Test
   void aFileWithOnlyCodesIsEnough() throws IOException {
     Path file = write("codes.csv", "FACILITY_CODE\nNEWFAC1\n");

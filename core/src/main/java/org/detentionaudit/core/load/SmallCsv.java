@@ -1,6 +1,10 @@
 package org.detentionaudit.core.load;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.detentionaudit.core.layout.HeaderKey;
 
@@ -10,7 +14,26 @@ import org.detentionaudit.core.layout.HeaderKey;
  * compared by their {@link HeaderKey}, cells trimmed, a missing column or cell read as empty.
  */
 public final class SmallCsv {
+  /**
+   * RFC 4180 with a header row; empty lines skipped, cells trimmed, blank or repeated header names
+   * allowed (the columns are looked up by {@link #column}).
+   */
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setIgnoreEmptyLines(true)
+          .setAllowMissingColumnNames(true)
+          .setAllowDuplicateHeaderNames(true)
+          .setTrim(true)
+          .get();
+
   private SmallCsv() {}
+
+  /** A parser over {@code reader} that has read the header row. */
+  public static CSVParser parser(Reader reader) throws IOException {
+    return CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+  }
 
   /** The index of the first header whose {@link HeaderKey} is {@code key}, or -1. */
   public static int column(List<String> header, String key) {

@@ -262,11 +262,13 @@ public final class BedDays {
       List<String> missing,
       Function<String, Optional<FacilityRate>> reference) {
     List<FacilityUse> facilities = new ArrayList<>();
+    long ambiguous = 0;
     for (Map.Entry<String, long[]> entry : counts.entrySet()) {
       String facility = entry.getKey();
       // The reference's rate is a fact about the facility, shown as in a computed run; only the
       // bed-days, and so the cost, are unknown.
       Optional<FacilityRate> rate = facility == null ? Optional.empty() : reference.apply(facility);
+      ambiguous += rate.filter(FacilityRate::ambiguous).isPresent() ? 1 : 0;
       facilities.add(
           new FacilityUse(
               facility,
@@ -287,7 +289,7 @@ public final class BedDays {
         java.util.Comparator.comparingLong(FacilityUse::records)
             .reversed()
             .thenComparing(FacilityUse::facilityCode, java.util.Comparator.nullsLast(String::compareTo)));
-    return new BedDays(facilities, CostSummary.notApplicable(missing), ambiguousNames(counts, reference));
+    return new BedDays(facilities, CostSummary.notApplicable(missing), ambiguous);
   }
 
   /**
@@ -315,11 +317,13 @@ public final class BedDays {
     long known = 0;
     double cost = 0;
     long lengthUnknown = 0;
+    long ambiguous = 0;
     for (Map.Entry<String, long[]> entry : counts.entrySet()) {
       String facility = entry.getKey();
       Optional<FacilityRate> rate =
           facility != null ? reference.apply(facility) : Optional.empty();
       CostStatus status = status(facility, rate);
+      ambiguous += status == CostStatus.AMBIGUOUS_NAME ? 1 : 0;
       Double perDiem = status == CostStatus.KNOWN ? rate.get().perDiem() : null;
       List<FacilityUse.YearUse> years = new ArrayList<>();
       long facilityDays = 0;
@@ -395,16 +399,7 @@ public final class BedDays {
             lengthUnknown,
             extractDate.map(Object::toString).orElse(null),
             years),
-        ambiguousNames(counts, reference));
-  }
-
-  /** Facility names (keys) that the reference lists under several codes. */
-  private static long ambiguousNames(
-      Map<String, long[]> counts, Function<String, Optional<FacilityRate>> reference) {
-    return counts.keySet().stream()
-        .filter(facility -> facility != null)
-        .filter(facility -> reference.apply(facility).map(FacilityRate::ambiguous).orElse(false))
-        .count();
+        ambiguous);
   }
 
   private static CostStatus status(String facility, Optional<FacilityRate> rate) {

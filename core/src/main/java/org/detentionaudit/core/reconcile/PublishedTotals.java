@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.detentionaudit.core.InputException;
 import org.detentionaudit.core.layout.HeaderKey;
+import org.detentionaudit.core.load.SmallCsv;
 
 /**
  * Totals published outside the records (ICE's yearly detention statistics, a FOIA cover letter),
@@ -90,16 +90,7 @@ public record PublishedTotals(String file, List<PublishedFigure> figures) {
   }
 
   private static PublishedTotals parse(Path file, Reader reader) throws IOException {
-    CSVFormat format =
-        CSVFormat.RFC4180.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            .setAllowMissingColumnNames(true)
-            .setAllowDuplicateHeaderNames(true)
-            .setTrim(true)
-            .get();
-    try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+    try (CSVParser parser = SmallCsv.parser(reader)) {
       List<String> header = parser.getHeaderNames();
       if (header.isEmpty()) {
         throw problem(file, "it is empty", FORMAT_HINT);

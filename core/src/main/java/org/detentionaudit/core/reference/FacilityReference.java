@@ -25,11 +25,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.detentionaudit.core.InputException;
 import org.detentionaudit.core.layout.HeaderKey;
+import org.detentionaudit.core.load.SmallCsv;
 import org.detentionaudit.core.normalize.RedactionMarker;
 
 /**
@@ -252,16 +252,7 @@ public final class FacilityReference {
    */
   private static Parsed parse(Reader reader, String sourceLabel, String sourceName)
       throws IOException {
-    CSVFormat format =
-        CSVFormat.RFC4180.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            .setAllowMissingColumnNames(true)
-            .setAllowDuplicateHeaderNames(true)
-            .setTrim(true)
-            .get();
-    try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+    try (CSVParser parser = SmallCsv.parser(reader)) {
       List<String> header = parser.getHeaderNames();
       if (header.isEmpty()) {
         throw new IllegalStateException("it is empty");

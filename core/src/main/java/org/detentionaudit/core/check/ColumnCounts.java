@@ -36,6 +36,11 @@ import org.detentionaudit.core.normalize.RedactionMarker;
  * standard error about 0.8%) and no top values are kept. Columns that are not to be listed by value
  * (identifiers) go to the sketch from their first value, so their values are never held.
  *
+ * <p>A value longer than {@value #MAX_VALUE_CHARS} characters (a 1 MB cell, a 50 MB line that
+ * parsed) is counted under a short stand-in: its first {@value #SHOWN_CHARS} characters, its
+ * length and a digest of the whole, so distinct values stay distinct while the profile (and the
+ * JSON it travels in) holds no more than a few hundred characters per value.
+ *
  * <p>Why one Java aggregate: a column profile of a 37-column release as Spark SQL expressions (trim,
  * marker tests, three counts and a distinct estimate per column) ran about 30 times slower than
  * this, because object aggregates make Spark evaluate every expression interpreted, and the plan
@@ -50,6 +55,9 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int LG_K = 14;
+  /** Longer values are counted under a stand-in (see the class comment). */
+  static final int MAX_VALUE_CHARS = 1_000;
+  private static final int SHOWN_CHARS = 200;
 
   /** The input schema: the row's input unit, its cells and the positions of its error cells. */
   static final StructType INPUT =
@@ -172,7 +180,7 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
         column.missing++;
         continue;
       }
-      String value = cell.trim();
+      String value = counted(cell.trim());
       if (RedactionMarker.isRedaction(value)) {
         column.redacted++;
         continue;
@@ -260,6 +268,29 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
     }
   }
 
+  /**
+   * The value as counted: itself, or for a value longer than {@value #MAX_VALUE_CHARS} characters
+   * its first {@value #SHOWN_CHARS} characters, its length and the start of its SHA-256 digest.
+   */
+  static String counted(String value) {
+    if (value.length() <= MAX_VALUE_CHARS) {
+      return value;
+    }
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return value.substring(0, SHOWN_CHARS)
+          + "... ("
+          + value.length()
+          + " characters, sha-256 "
+          + java.util.HexFormat.of().formatHex(digest, 0, 6)
+          + ")";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
   /** Reads a {@link #finish(Buffer)} result back: one result per column. */
   static List<Result> parse(String json) {
     try {
@@ -283,7 +314,8 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
       }
       return results;
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot read column counts: " + json, e);
+      throw new IllegalStateException(
+          "Cannot read column counts: " + json.substring(0, Math.min(json.length(), 1_000)), e);
     }
   }
 

@@ -47,6 +47,25 @@ class ColumnCountsTest {
   }
 
   @Test
+  void hugeValuesAreCountedDistinctUnderShortStandInsAndTheResultReadsBack() {
+    // Two 30 MB cells differing in their last character, and one a character short of the limit:
+    // before the stand-ins the result held 60 MB of text and could not be read back (exit 3).
+    String big = "X".repeat(30 * 1024 * 1024);
+    String nearMiss = "Y".repeat(ColumnCounts.MAX_VALUE_CHARS);
+    List<ColumnCounts.Result> results =
+        results(reduce(row(big + "a", "P1"), row(big + "b", "P2"), row(big + "a", "P3"), row(nearMiss, "P4")));
+    ColumnCounts.Result first = results.get(0);
+    assertThat(first.values()).isEqualTo(4);
+    assertThat(first.distinct()).isEqualTo(3);
+    assertThat(first.top().keySet()).allSatisfy(value -> assertThat(value.length()).isLessThanOrEqualTo(1_000));
+    assertThat(first.top().entrySet().iterator().next().getKey())
+        .startsWith("XXXX")
+        .contains("(31457281 characters, sha-256 ");
+    assertThat(first.top()).containsValue(2L);
+    assertThat(ColumnCounts.counted(nearMiss)).as("at the limit, a value is itself").isEqualTo(nearMiss);
+  }
+
+  @Test
   void aColumnPastTheCapIsEstimatedWithoutTopValues() {
     List<ColumnCounts.Result> results =
         results(reduce(row("v1", "x"), row("v2", "x"), row("v3", "x"), row("v4", "x"), row("v4", "x")));

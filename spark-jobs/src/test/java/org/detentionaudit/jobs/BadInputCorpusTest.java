@@ -123,7 +123,7 @@ class BadInputCorpusTest {
           .doesNotContain("Exception")
           .doesNotContain(" WARN ")
           .doesNotContain(" ERROR ");
-      assertThat(output).doesNotExist();
+      assertThat(Files.exists(output)).as("output %s exists", output).isFalse();
       assertThat(hiddenLeftovers()).isEmpty();
       return;
     }

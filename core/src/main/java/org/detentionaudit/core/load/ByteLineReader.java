@@ -7,6 +7,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -97,16 +98,24 @@ final class ByteLineReader implements TextLineSource {
   }
 
   private TextLine decode(byte[] bytes, int offset, int length) {
+    if (isAscii(bytes, offset, length)) {
+      // Every encoding this reader serves writes ASCII as itself: the fast, common case.
+      return TextLine.decoded(new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
+    }
     ByteBuffer input = ByteBuffer.wrap(bytes, offset, length);
-    int capacity = (int) Math.min(Integer.MAX_VALUE - 16, (long) length * 2 + 16);
-    if (chars.capacity() < capacity) {
-      chars = CharBuffer.allocate(capacity);
+    long needed = (long) Math.ceil(length * (double) decoder.maxCharsPerByte()) + 16;
+    if (chars.capacity() < needed) {
+      chars = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16, needed));
     }
     chars.clear();
     decoder.reset();
     CoderResult result = decoder.decode(input, chars, true);
     if (result.isUnderflow()) {
       result = decoder.flush(chars);
+    }
+    if (result.isOverflow()) {
+      throw new IllegalStateException(
+          "Cannot decode a line of " + length + " bytes: more characters than the charset declares");
     }
     if (result.isError()) {
       int at = input.position() - offset;
@@ -128,6 +137,15 @@ final class ByteLineReader implements TextLineSource {
     }
     chars.flip();
     return TextLine.decoded(chars.toString());
+  }
+
+  private static boolean isAscii(byte[] bytes, int offset, int length) {
+    for (int i = offset, end = offset + length; i < end; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The line with every byte the encoding cannot read written as {@code \xHH}. */

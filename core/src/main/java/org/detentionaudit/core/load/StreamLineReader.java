@@ -1,55 +1,111 @@
 package org.detentionaudit.core.load;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 
 /**
- * Decodes a whole stream, then splits lines: for encodings where {@code \n} is not a byte of its
- * own (UTF-16). Decoding is strict: the first byte sequence the encoding cannot read ends the
- * reading with an {@link UndecodableTextException} naming the line.
+ * Decodes the stream, then splits lines (on {@code \n}, {@code \r\n} and {@code \r}): for encodings
+ * where {@code \n} is not a byte of its own (UTF-16). Decoding is strict: the lines before the
+ * first byte sequence the encoding cannot read are returned, then reading ends with an {@link
+ * UndecodableTextException} naming the line that holds it.
  */
 final class StreamLineReader implements TextLineSource {
-  private static final int BUFFER_CHARS = 1 << 16;
+  private static final int BUFFER = 1 << 16;
 
-  private final BufferedReader reader;
+  private final InputStream in;
   private final TextEncoding encoding;
+  private final CharsetDecoder decoder;
+  private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER).flip();
+  private final CharBuffer chars = CharBuffer.allocate(BUFFER).flip();
+  private boolean endOfBytes;
+  private boolean flushed;
+  private boolean skipLineFeed;
   private long lines;
 
   StreamLineReader(InputStream in, TextEncoding encoding) {
+    this.in = in;
     this.encoding = encoding;
-    this.reader =
-        new BufferedReader(
-            new InputStreamReader(
-                in,
-                encoding
-                    .charset()
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)),
-            BUFFER_CHARS);
+    this.decoder =
+        encoding
+            .charset()
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   @Override
   public TextLine readLine() throws IOException {
-    String line;
-    try {
-      line = reader.readLine();
-    } catch (CharacterCodingException e) {
-      throw new UndecodableTextException(lines + 1, encoding);
+    StringBuilder line = new StringBuilder();
+    boolean started = false;
+    while (true) {
+      if (!chars.hasRemaining() && !fillChars()) {
+        if (!started) {
+          return null;
+        }
+        lines++;
+        return TextLine.decoded(line.toString());
+      }
+      char c = chars.get();
+      if (skipLineFeed) {
+        skipLineFeed = false;
+        if (c == '\n') {
+          continue;
+        }
+      }
+      started = true;
+      if (c == '\n' || c == '\r') {
+        skipLineFeed = c == '\r';
+        lines++;
+        return TextLine.decoded(line.toString());
+      }
+      line.append(c);
     }
-    if (line == null) {
-      return null;
+  }
+
+  /** Decodes more characters; false at the end of the input. */
+  private boolean fillChars() throws IOException {
+    if (flushed) {
+      return false;
     }
-    lines++;
-    return TextLine.decoded(line);
+    chars.clear();
+    while (true) {
+      CoderResult result = decoder.decode(bytes, chars, endOfBytes);
+      if (result.isError()) {
+        if (chars.position() > 0) {
+          break; // hand out the characters before the error first, so the line number is exact
+        }
+        throw new UndecodableTextException(lines + 1, encoding);
+      }
+      if (result.isOverflow() || chars.position() > 0) {
+        break;
+      }
+      if (endOfBytes) {
+        if (!flushed) {
+          flushed = true;
+          decoder.flush(chars);
+        }
+        break;
+      }
+      bytes.compact();
+      int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+      if (read < 0) {
+        endOfBytes = true;
+      } else {
+        bytes.position(bytes.position() + read);
+      }
+      bytes.flip();
+    }
+    chars.flip();
+    return chars.hasRemaining();
   }
 
   @Override
   public void close() throws IOException {
-    reader.close();
+    in.close();
   }
 }

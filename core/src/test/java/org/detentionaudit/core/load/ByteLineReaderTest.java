@@ -46,6 +46,31 @@ class ByteLineReaderTest {
     assertThat(actual).isEqualTo(expected);
   }
 
+  /** The UTF-16 reader splits the same way. */
+  @Property(tries = 200)
+  void streamLineReaderSplitsLinesAsBufferedReaderDoes(
+      @ForAll @StringLength(max = 300) @Chars({'\n', '\r', 'a', ',', '"', 'é', '€'}) String text,
+      @ForAll @IntRange(min = 1, max = 7) int chunk)
+      throws IOException {
+    List<String> expected = new ArrayList<>();
+    try (BufferedReader reader = new BufferedReader(new StringReader(text))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        expected.add(line);
+      }
+    }
+    List<String> actual = new ArrayList<>();
+    TextEncoding utf16 = new TextEncoding("UTF-16LE", TextEncoding.BYTE_ORDER_MARK);
+    try (StreamLineReader reader =
+        new StreamLineReader(trickle(text.getBytes(StandardCharsets.UTF_16LE), chunk), utf16)) {
+      TextLine line;
+      while ((line = reader.readLine()) != null) {
+        actual.add(line.text());
+      }
+    }
+    assertThat(actual).isEqualTo(expected);
+  }
+
   /** A stream that returns at most {@code chunk} bytes per read, to cross buffer ends. */
   private static InputStream trickle(byte[] bytes, int chunk) {
     return new ByteArrayInputStream(bytes) {

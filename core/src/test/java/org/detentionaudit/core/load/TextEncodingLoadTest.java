@@ -176,6 +176,28 @@ class TextEncodingLoadTest {
   }
 
   @Test
+  void anUndecodableUtf16LineStopsTheLoadNamingFileAndLine() throws IOException {
+    List<String> lines = lines(3, "X");
+    String text = String.join("\n", lines) + "\n";
+    byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
+    // Line 3 (the second data row) starts with a lone high surrogate: not valid UTF-16.
+    int thirdLine = (lines.get(0).length() + lines.get(1).length() + 2) * 2;
+    byte[] bytes = new byte[body.length + 4];
+    bytes[0] = (byte) 0xFF;
+    bytes[1] = (byte) 0xFE;
+    System.arraycopy(body, 0, bytes, 2, thirdLine);
+    bytes[2 + thirdLine] = 0x00;
+    bytes[3 + thirdLine] = (byte) 0xD8;
+    System.arraycopy(body, thirdLine, bytes, 4 + thirdLine, body.length - thirdLine);
+    Path file = dir.resolve("broken-utf16.csv");
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> load(file, null))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("Cannot read file '" + file + "': line 3 (counting from the first line of the file) is not valid UTF-16LE")
+        .hasMessageContaining("--encoding");
+  }
+
+  @Test
   void workbooksAndParquetHaveNoTextAccount() {
     assertThat(new InputAccounting("a.xlsx", "xlsx", "ddp-2025", 2, 2, 0).text()).isNull();
   }

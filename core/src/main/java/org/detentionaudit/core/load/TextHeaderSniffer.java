@@ -31,6 +31,7 @@ final class TextHeaderSniffer {
   private record Candidate(int lineIndex, Delimiter delimiter, int delimiterRank, LayoutMatch match) {}
 
   /**
+   * @param encoding the file's encoding: the header is read in it, as the data will be
    * @throws InputException when the file is empty, cannot be read, or its header matches no layout
    */
   TextFileHeader sniff(InputFile file, TextEncoding encoding, Optional<Layout> forced) {

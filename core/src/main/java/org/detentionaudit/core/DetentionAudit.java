@@ -23,6 +23,7 @@ import org.detentionaudit.core.layout.LayoutCatalog;
 import org.detentionaudit.core.load.InputAccounting;
 import org.detentionaudit.core.load.InputLoader;
 import org.detentionaudit.core.load.LoadedDataset;
+import org.detentionaudit.core.load.TextEncoding;
 import org.detentionaudit.core.measure.BedDays;
 import org.detentionaudit.core.measure.DatasetFacts;
 import org.detentionaudit.core.measure.FacilityRate;
@@ -72,6 +73,7 @@ public final class DetentionAudit {
   private final List<String> inputs = new ArrayList<>();
   private Optional<String> layout = Optional.empty();
   private Optional<String> sheet = Optional.empty();
+  private TextEncoding encoding;
   private RuleCatalog rules = RuleCatalog.builtIn();
   private LayoutCatalog layouts = LayoutCatalog.builtIn();
   private Optional<LocalDateTime> extractDate = Optional.empty();
@@ -116,6 +118,20 @@ public final class DetentionAudit {
    */
   public DetentionAudit sheet(String name) {
     this.sheet = name == null || name.isBlank() ? Optional.empty() : Optional.of(name);
+    return this;
+  }
+
+  /**
+   * Decodes every text input in this encoding instead of detecting it (a file starting with a
+   * byte-order mark is still read as the mark says); {@code null}, blank or {@code auto} detects
+   * (the default: UTF-8 when the first 4 MiB are valid UTF-8, else windows-1252). Checked now.
+   *
+   * @param name a charset name Java knows, e.g. {@code UTF-8}, {@code windows-1252}, {@code
+   *     ISO-8859-1}
+   * @throws InputException naming the value when Java does not know it
+   */
+  public DetentionAudit encoding(String name) {
+    this.encoding = TextEncoding.given(name);
     return this;
   }
 
@@ -217,7 +233,7 @@ public final class DetentionAudit {
     StageTracker stages = new StageTracker(progress);
     stages.begin(AuditStage.LOAD);
     LOG.info("Loading {} input path(s)", inputs.size());
-    LoadedDataset loaded = new InputLoader(spark, layouts).load(List.copyOf(inputs), layout, sheet);
+    LoadedDataset loaded = new InputLoader(spark, layouts).load(List.copyOf(inputs), layout, sheet, encoding);
     try {
       stages.inputRows(loaded.inputs().stream().mapToLong(InputAccounting::rowsRead).sum());
       stages.begin(AuditStage.MEASURE);
@@ -373,8 +389,20 @@ public final class DetentionAudit {
   }
 
   private static RunSummary.InputSummary summarize(InputAccounting a) {
+    InputAccounting.Text text = a.text();
     return new RunSummary.InputSummary(
-        a.path(), a.format(), a.layout(), a.rowsRead(), a.rowsLoaded(), a.rowsQuarantined());
+        a.path(),
+        a.format(),
+        a.layout(),
+        a.rowsRead(),
+        a.rowsLoaded(),
+        a.rowsQuarantined(),
+        text == null ? null : text.encoding(),
+        text == null ? null : text.encodingOrigin(),
+        text == null ? null : text.physicalLines(),
+        text == null ? null : text.blankLines(),
+        text == null ? null : text.continuationLines(),
+        text == null ? null : text.multiLineRecords());
   }
 
   /** The version of detention-audit on the class path. */

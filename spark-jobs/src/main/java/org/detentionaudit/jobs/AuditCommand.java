@@ -17,6 +17,7 @@ import org.detentionaudit.core.DetentionAudit;
 import org.detentionaudit.core.InputException;
 import org.detentionaudit.core.check.RuleOutcome;
 import org.detentionaudit.core.layout.LayoutCatalog;
+import org.detentionaudit.core.load.TextEncoding;
 import org.detentionaudit.core.progress.AuditProgress;
 import org.detentionaudit.core.progress.StageRowCounter;
 import org.detentionaudit.core.reconcile.PublishedTotals;
@@ -72,6 +73,13 @@ final class AuditCommand implements Callable<Integer> {
 
   @Option(names = "--sheet", paramLabel = "NAME", description = "Excel sheet to read in each .xlsx input (default: detect the data sheets, skipping Summary and Footnotes).")
   String sheet;
+
+  @Option(
+      names = "--encoding",
+      paramLabel = "NAME",
+      description =
+          "Character encoding of every text input, e.g. windows-1252, ISO-8859-1, UTF-8 (default: detect per file: UTF-8 when its first 4 MiB are valid UTF-8, else windows-1252; a byte-order mark always decides).")
+  String encoding;
 
   @Option(names = "--rules", paramLabel = "FILE.yaml", description = "Override rule thresholds, severities, parameters; disable rules.")
   Path rulesFile;
@@ -145,6 +153,7 @@ final class AuditCommand implements Callable<Integer> {
     Optional<PublishedTotals> publishedTotals = Optional.ofNullable(published).map(PublishedTotals::read);
     LayoutCatalog layouts = LayoutCatalog.builtIn().withLayoutFiles(layoutFiles);
     layouts.forcedLayout(Optional.ofNullable(layout)); // an unknown --layout NAME stops here
+    TextEncoding.given(encoding); // and an unknown --encoding NAME
     AtomicOutputFolder.checkWritable(output, overwrite, new org.apache.hadoop.conf.Configuration());
 
     boolean joined = SparkSessions.hasActive();
@@ -164,6 +173,7 @@ final class AuditCommand implements Callable<Integer> {
             .layouts(layouts)
             .layout(layout)
             .sheet(sheet)
+            .encoding(encoding)
             .rules(catalog)
             .extractDate(extract)
             .facilities(reference)

@@ -1,6 +1,5 @@
 package org.detentionaudit.core.load;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -15,35 +14,46 @@ import org.apache.commons.csv.CSVFormat;
  * Streams the data records of delimited text, one record in memory at a time.
  *
  * <p>Reads line by line. A line that ends inside a quoted field is joined with the following lines
- * (with {@code \n}) until the field closes, so quoted values may span lines. If the quote is still
- * open after {@value #MAX_LINES_PER_RECORD} lines or at the end of the file, only the first line is
- * reported as broken quoting and reading resumes at the line after it, so one stray quote never
- * swallows the rest of the file.
+ * (with {@code \n}) until the field closes, so quoted values may span lines: when the joined text
+ * splits into the header's number of fields it is one record. When it does not (its quoting is
+ * broken, or it has another number of fields), or the quote is still open after {@value
+ * #MAX_LINES_PER_RECORD} lines or at the end of the file, the quote that opened on the first line
+ * is taken for a stray: only that line is reported, as {@link #UNCLOSED_QUOTE}, and reading resumes
+ * at the line after it. So a stray quote costs one line, never the valid lines after it.
  *
- * <p>Numbering: {@code sourceRow} counts records after the header from 1, as a spreadsheet shows
- * rows. Blank lines take a number but are not returned (they hold no data). Every other record is
- * returned, readable or not: a record with a field count different from the header's, or with
- * quoting commons-csv rejects, comes back with a {@code problem}.
+ * <p>Counting, as a spreadsheet shows the file: {@code sourceRow} counts records after the header
+ * from 1; a multi-line record is one record with one number; blank lines take a number but are not
+ * returned (they hold no data; each record carries the blank lines before it, and the last one
+ * those after it). So the file's physical lines after the header are the records returned plus
+ * their {@link SourceRecord#continuationLines()} plus their {@link SourceRecord#blankLines()}.
+ *
+ * <p>Every other record is returned, readable or not: a line the file's encoding cannot decode, a
+ * record with a field count different from the header's, or with quoting commons-csv rejects,
+ * comes back with a {@code problem}.
  *
  * <p>I/O errors surface as {@link UncheckedIOException}.
  */
 final class DelimitedRecordReader implements Iterator<SourceRecord> {
   static final int MAX_LINES_PER_RECORD = 100;
+  static final String UNCLOSED_QUOTE =
+      "broken quoting: a quoted field opens on this line and is not closed on it (unbalanced '\"');"
+          + " the next lines are read as rows of their own";
 
-  private final BufferedReader reader;
+  private final TextLineSource lines;
   private final char delimiter;
   private final CSVFormat format;
   private final int expectedFields;
-  private final Deque<String> pushedBack = new ArrayDeque<>();
+  private final Deque<TextLine> pushedBack = new ArrayDeque<>();
   private long recordNumber;
+  private int blankLinesBefore;
   private SourceRecord next;
 
   /**
-   * @param reader positioned at the first line after the header
+   * @param lines positioned at the first line after the header
    * @param expectedFields the number of header fields
    */
-  DelimitedRecordReader(BufferedReader reader, char delimiter, int expectedFields) {
-    this.reader = reader;
+  DelimitedRecordReader(TextLineSource lines, char delimiter, int expectedFields) {
+    this.lines = lines;
     this.delimiter = delimiter;
     this.format = DelimitedLineSplitter.format(delimiter);
     this.expectedFields = expectedFields;
@@ -67,12 +77,12 @@ final class DelimitedRecordReader implements Iterator<SourceRecord> {
     return record;
   }
 
-  private String readLine() {
+  private TextLine readLine() {
     if (!pushedBack.isEmpty()) {
       return pushedBack.pollFirst();
     }
     try {
-      return reader.readLine();
+      return lines.readLine();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -80,43 +90,73 @@ final class DelimitedRecordReader implements Iterator<SourceRecord> {
 
   private SourceRecord readRecord() {
     while (true) {
-      String first = readLine();
+      TextLine first = readLine();
       if (first == null) {
         return null;
       }
       recordNumber++;
-      if (first.isBlank()) {
+      if (first.problem() != null) {
+        return withBlankLines(SourceRecord.unreadable(recordNumber, first.text(), first.problem()));
+      }
+      if (first.text().isBlank()) {
+        blankLinesBefore++;
         continue;
       }
-      QuoteState state = QuoteState.scan(first, delimiter, false);
+      QuoteState state = QuoteState.scan(first.text(), delimiter, false);
       if (!state.openAtEnd()) {
-        return split(first, state);
+        return withBlankLines(split(first.text(), state, 0));
       }
-      List<String> lines = new ArrayList<>();
-      lines.add(first);
-      while (state.openAtEnd() && lines.size() < MAX_LINES_PER_RECORD) {
-        String continuation = readLine();
+      List<TextLine> joined = new ArrayList<>();
+      joined.add(first);
+      while (state.openAtEnd() && joined.size() < MAX_LINES_PER_RECORD) {
+        TextLine continuation = readLine();
         if (continuation == null) {
           break;
         }
-        lines.add(continuation);
-        state = QuoteState.scan(continuation, delimiter, true);
-      }
-      if (state.openAtEnd()) {
-        // Give back every line but the first: they are read again as records of their own.
-        for (int i = lines.size() - 1; i >= 1; i--) {
-          pushedBack.addFirst(lines.get(i));
+        joined.add(continuation);
+        if (continuation.problem() != null) {
+          break; // an undecodable line never belongs to a record
         }
-        return SourceRecord.unreadable(
-            recordNumber,
-            first,
-            "broken quoting: a quoted field opens and is not closed (unbalanced '\"')");
+        state = QuoteState.scan(continuation.text(), delimiter, true);
       }
-      return split(String.join("\n", lines), state);
+      if (!state.openAtEnd() && joined.get(joined.size() - 1).problem() == null) {
+        String text = String.join("\n", joined.stream().map(TextLine::text).toList());
+        SourceRecord record = split(text, state, joined.size() - 1);
+        if (record.problem() == null) {
+          return withBlankLines(record);
+        }
+      }
+      // The lines do not make one record: give back every line but the first, to be read again
+      // as records of their own, and report the first alone.
+      for (int i = joined.size() - 1; i >= 1; i--) {
+        pushedBack.addFirst(joined.get(i));
+      }
+      return withBlankLines(SourceRecord.unreadable(recordNumber, first.text(), UNCLOSED_QUOTE));
     }
   }
 
-  private SourceRecord split(String text, QuoteState state) {
+  /**
+   * Gives {@code record} the blank lines read since the previous record; when only blank lines
+   * follow it to the end of the file, those too.
+   */
+  private SourceRecord withBlankLines(SourceRecord record) {
+    int blank = blankLinesBefore;
+    blankLinesBefore = 0;
+    while (true) {
+      TextLine line = readLine();
+      if (line == null) {
+        return record.withBlankLines(blank + blankLinesBefore);
+      }
+      if (line.problem() != null || !line.text().isBlank()) {
+        pushedBack.addFirst(line);
+        return record.withBlankLines(blank);
+      }
+      recordNumber++;
+      blankLinesBefore++;
+    }
+  }
+
+  private SourceRecord split(String text, QuoteState state, int continuationLines) {
     if (state.problem() != null) {
       return SourceRecord.unreadable(recordNumber, text, state.problem());
     }
@@ -135,7 +175,7 @@ final class DelimitedRecordReader implements Iterator<SourceRecord> {
               + " as in the header, found "
               + fields.size());
     }
-    return SourceRecord.readable(recordNumber, text, fields);
+    return SourceRecord.readable(recordNumber, text, fields, continuationLines);
   }
 
   /**

@@ -25,6 +25,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -79,9 +80,10 @@ public final class InputLoader {
       String format,
       List<InputFile> files,
       LayoutMatch match,
-      Set<CanonicalField> availableFields) {
+      Set<CanonicalField> availableFields,
+      TextEncoding encoding) {
     InputUnit(int unitIndex, String name, String format, List<InputFile> files, LayoutMatch match) {
-      this(unitIndex, name, format, files, match, match.availableFields());
+      this(unitIndex, name, format, files, match, match.availableFields(), null);
     }
   }
 
@@ -121,6 +123,27 @@ public final class InputLoader {
    */
   public LoadedDataset load(
       List<String> inputPaths, Optional<String> forcedLayoutName, Optional<String> sheetName) {
+    return load(inputPaths, forcedLayoutName, sheetName, null);
+  }
+
+  /**
+   * As {@link #load(List, Optional, Optional)}, decoding every text input in {@code encoding}
+   * (but a file starting with a byte-order mark, which is read as the mark says).
+   *
+   * <p>Without an encoding, each text file's is detected from its first {@link
+   * TextEncoding#SAMPLE_BYTES} bytes ({@link TextEncoding}): UTF-8 when they are valid UTF-8, else
+   * windows-1252. Decoding is strict: a line holding bytes the encoding cannot read (past the
+   * sample) is quarantined with a reason naming the byte and {@code --encoding}, never read with a
+   * replacement character; for encodings whose lines cannot be split before decoding (UTF-16),
+   * such a line stops the load with an {@link InputException} naming the file and the line.
+   *
+   * @param encoding the encoding given by the user ({@link TextEncoding#given}), or null to detect
+   */
+  public LoadedDataset load(
+      List<String> inputPaths,
+      Optional<String> forcedLayoutName,
+      Optional<String> sheetName,
+      TextEncoding encoding) {
     Optional<Layout> forced = layouts.forcedLayout(forcedLayoutName);
     Optional<String> sheet = sheetName == null ? Optional.empty() : sheetName.filter(s -> !s.isBlank());
     Configuration hadoopConfiguration = spark.sparkContext().hadoopConfiguration();
@@ -154,10 +177,19 @@ public final class InputLoader {
     for (InputFile file : files) {
       int unitIndex = units.size();
       if (file.kind() == InputFile.Kind.TEXT) {
-        TextFileHeader header = sniffer.sniff(file, forced);
+        TextEncoding fileEncoding = encodingOf(hadoopConfiguration, file, encoding);
+        TextFileHeader header = sniffer.sniff(file, fileEncoding, forced);
         String format = header.delimiter().formatName() + (file.gzip() ? ".gz" : "");
-        units.add(new InputUnit(unitIndex, file.sourceName(), format, List.of(file), header.match()));
-        textPlans.add(textPlan(file, unitIndex, header));
+        units.add(
+            new InputUnit(
+                unitIndex,
+                file.sourceName(),
+                format,
+                List.of(file),
+                header.match(),
+                header.match().availableFields(),
+                fileEncoding));
+        textPlans.add(textPlan(file, unitIndex, header, fileEncoding));
         profiled.add(profiledInput(unitIndex, file.sourceName(), header.match().header(), header.match()));
       } else if (file.kind() == InputFile.Kind.XLSX) {
         WorkbookSheetSniffer.Choice choice = sheetSniffer.choose(file, unitIndex, forced, sheet);
@@ -165,7 +197,7 @@ public final class InputLoader {
         available.addAll(choice.availableFields());
         units.add(
             new InputUnit(
-                unitIndex, file.sourceName(), "xlsx", List.of(file), choice.match(), available));
+                unitIndex, file.sourceName(), "xlsx", List.of(file), choice.match(), available, null));
         workbookPlans.add(choice.plan());
         WorkbookSummarySheet.read(hadoopConfiguration, choice.plan()).ifPresent(summarySheets::add);
         WorkbookColumns columns = WorkbookColumns.of(choice.plan());
@@ -188,10 +220,11 @@ public final class InputLoader {
     }
     for (InputUnit unit : units) {
       LOG.info(
-          "Input {}: format {}, layout {}, fields {}",
+          "Input {}: format {}, layout {}, encoding {}, fields {}",
           unit.name(),
           unit.format(),
           unit.match().layout().name(),
+          unit.encoding() == null ? "n/a" : unit.encoding().describe(),
           unit.availableFields());
     }
 
@@ -209,18 +242,30 @@ public final class InputLoader {
       Map<Integer, long[]> counts = countRows(parsed);
       List<InputAccounting> accounting = new ArrayList<>();
       for (InputUnit unit : units) {
-        long[] readAndQuarantined = counts.getOrDefault(unit.unitIndex(), new long[2]);
-        if (readAndQuarantined[0] == 0) {
+        long[] count = counts.getOrDefault(unit.unitIndex(), new long[5]);
+        if (count[0] == 0) {
           throw headerOnly(unit);
         }
+        TextEncoding unitEncoding = unit.encoding();
+        InputAccounting.Text text =
+            unitEncoding == null
+                ? null
+                : new InputAccounting.Text(
+                    unitEncoding.charsetName(),
+                    unitEncoding.origin(),
+                    count[0] + count[2] + count[3],
+                    count[2],
+                    count[3],
+                    count[4]);
         accounting.add(
             new InputAccounting(
                 unit.name(),
                 unit.format(),
                 unit.match().layout().name(),
-                readAndQuarantined[0],
-                readAndQuarantined[0] - readAndQuarantined[1],
-                readAndQuarantined[1]));
+                count[0],
+                count[0] - count[1],
+                count[1],
+                text));
       }
       // Both tables are filters of the one cached parse output: the data is materialized once
       // (by the count above) and the cache is released with the LoadedDataset.
@@ -248,7 +293,19 @@ public final class InputLoader {
     }
   }
 
-  private static TextFilePlan textPlan(InputFile file, int unitIndex, TextFileHeader header) {
+  /** The encoding of a text file: detected, or the one given (see {@link TextEncoding#detect}). */
+  private static TextEncoding encodingOf(
+      Configuration configuration, InputFile file, TextEncoding given) {
+    try {
+      return TextFileOpener.encodingOf(configuration, file.qualifiedPath(), file.gzip(), given);
+    } catch (java.io.IOException e) {
+      throw UnreadableInputException.forIoFailure(file.sourceName(), file.gzip(), e)
+          .toInputException();
+    }
+  }
+
+  private static TextFilePlan textPlan(
+      InputFile file, int unitIndex, TextFileHeader header, TextEncoding encoding) {
     LayoutMatch match = header.match();
     List<FieldSource> sources = new ArrayList<>();
     for (Map.Entry<CanonicalField, Integer> entry : match.fieldPositions().entrySet()) {
@@ -261,6 +318,7 @@ public final class InputLoader {
         file.sourceName(),
         file.qualifiedPath(),
         file.gzip(),
+        encoding,
         header.delimiter().character(),
         header.headerLineIndex() + 1,
         match.header().size(),
@@ -339,19 +397,29 @@ public final class InputLoader {
     return new ProfiledInput(unitIndex, name, columns, canonical);
   }
 
-  /** Rows read and rows quarantined per input unit, in one aggregation. */
+  /**
+   * Per input unit, in one aggregation: rows read, rows quarantined, blank lines, continuation
+   * lines and multi-line records (the last three 0 for workbooks and Parquet).
+   */
   private static Map<Integer, long[]> countRows(Dataset<Row> parsed) {
+    Column continuation = functions.coalesce(col(PlacementSchema.CONTINUATION_LINES), lit(0));
     List<Row> rows =
         parsed
             .groupBy(col(PlacementSchema.INPUT_UNIT))
             .agg(
                 count(lit(1)).as("rows_read"),
                 sum(when(col(PlacementSchema.QUARANTINED), 1L).otherwise(0L))
-                    .as("rows_quarantined"))
+                    .as("rows_quarantined"),
+                sum(functions.coalesce(col(PlacementSchema.BLANK_LINES), lit(0)).cast("long"))
+                    .as("blank_lines"),
+                sum(continuation.cast("long")).as("continuation_lines"),
+                sum(when(continuation.gt(0), 1L).otherwise(0L)).as("multi_line_records"))
             .collectAsList();
     Map<Integer, long[]> counts = new HashMap<>();
     for (Row row : rows) {
-      counts.put(row.getInt(0), new long[] {row.getLong(1), row.getLong(2)});
+      counts.put(
+          row.getInt(0),
+          new long[] {row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5)});
     }
     return counts;
   }

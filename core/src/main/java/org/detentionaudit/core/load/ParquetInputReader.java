@@ -254,6 +254,8 @@ final class ParquetInputReader {
             .as(PlacementSchema.RAW));
     output.add(
         (reason == null ? lit(null).cast(DataTypes.StringType) : reason).as(PlacementSchema.REASON));
+    output.add(lit(null).cast(DataTypes.IntegerType).as(PlacementSchema.BLANK_LINES));
+    output.add(lit(null).cast(DataTypes.IntegerType).as(PlacementSchema.CONTINUATION_LINES));
     return normalized.select(output.toArray(new Column[0]));
   }
 

@@ -31,6 +31,10 @@ public final class PlacementSchema {
 
   static final String INPUT_UNIT = "input_unit";
   static final String QUARANTINED = "quarantined";
+  /** Text inputs: the blank lines accounted with the row; null for workbooks and Parquet. */
+  static final String BLANK_LINES = "blank_lines";
+  /** Text inputs: the row's physical lines after its first; null for workbooks and Parquet. */
+  static final String CONTINUATION_LINES = "continuation_lines";
 
   /** The placement table schema described above. */
   public static final StructType PLACEMENTS = placements();
@@ -45,13 +49,18 @@ public final class PlacementSchema {
             DataTypes.createStructField(REASON, DataTypes.StringType, false)
           });
 
-  /** Placements, then the input unit, the quarantine flag, raw text and reason. */
+  /**
+   * Placements, then the input unit, the quarantine flag, raw text and reason, then the line counts
+   * of text inputs (so that the physical lines are accounted for without another pass).
+   */
   static final StructType PARSE_OUTPUT =
       PLACEMENTS
           .add(DataTypes.createStructField(INPUT_UNIT, DataTypes.IntegerType, false))
           .add(DataTypes.createStructField(QUARANTINED, DataTypes.BooleanType, false))
           .add(DataTypes.createStructField(RAW, DataTypes.StringType, true))
-          .add(DataTypes.createStructField(REASON, DataTypes.StringType, true));
+          .add(DataTypes.createStructField(REASON, DataTypes.StringType, true))
+          .add(DataTypes.createStructField(BLANK_LINES, DataTypes.IntegerType, true))
+          .add(DataTypes.createStructField(CONTINUATION_LINES, DataTypes.IntegerType, true));
 
   private PlacementSchema() {}
 

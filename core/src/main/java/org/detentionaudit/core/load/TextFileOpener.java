@@ -1,12 +1,9 @@
 package org.detentionaudit.core.load;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,29 +11,57 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Opens a text input for streaming through Hadoop {@link FileSystem}: gunzips {@code .gz} files and
- * decodes UTF-8, replacing malformed bytes (Windows-1252 exports) instead of failing. A leading
- * byte-order mark is removed by {@link #stripByteOrderMark}.
+ * decodes lines strictly in the file's {@link TextEncoding} (never replacing a byte it cannot read:
+ * see {@link ByteLineReader} and {@link StreamLineReader}). A leading byte-order mark is removed by
+ * {@link #stripByteOrderMark}.
  */
 final class TextFileOpener {
   private static final int BUFFER_BYTES = 1 << 16;
 
   private TextFileOpener() {}
 
-  static BufferedReader open(Configuration configuration, String qualifiedPath, boolean gzip)
+  static TextLineSource open(
+      Configuration configuration, String qualifiedPath, boolean gzip, TextEncoding encoding)
+      throws IOException {
+    InputStream in = openBytes(configuration, qualifiedPath, gzip);
+    try {
+      return encoding.asciiCompatible()
+          ? new ByteLineReader(in, encoding)
+          : new StreamLineReader(in, encoding);
+    } catch (RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The encoding of a text file, from its first {@link TextEncoding#SAMPLE_BYTES} bytes (after
+   * gunzip); see {@link TextEncoding#detect}.
+   *
+   * @param given the user's encoding, or null to detect
+   */
+  static TextEncoding encodingOf(
+      Configuration configuration, String qualifiedPath, boolean gzip, TextEncoding given)
+      throws IOException {
+    try (InputStream in = openBytes(configuration, qualifiedPath, gzip)) {
+      byte[] sample = new byte[TextEncoding.SAMPLE_BYTES];
+      int length = 0;
+      int read = 0;
+      while (length < sample.length && (read = in.read(sample, length, sample.length - length)) >= 0) {
+        length += read;
+      }
+      boolean wholeFile = read < 0 || in.read() < 0;
+      return TextEncoding.detect(Arrays.copyOf(sample, length), wholeFile, given);
+    }
+  }
+
+  private static InputStream openBytes(Configuration configuration, String qualifiedPath, boolean gzip)
       throws IOException {
     Path path = new Path(URI.create(qualifiedPath));
     FileSystem fs = path.getFileSystem(configuration);
     InputStream in = fs.open(path, BUFFER_BYTES);
     try {
-      InputStream decompressed = gzip ? new GZIPInputStream(in, BUFFER_BYTES) : in;
-      return new BufferedReader(
-          new InputStreamReader(
-              decompressed,
-              StandardCharsets.UTF_8
-                  .newDecoder()
-                  .onMalformedInput(CodingErrorAction.REPLACE)
-                  .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-          BUFFER_BYTES);
+      return gzip ? new GZIPInputStream(in, BUFFER_BYTES) : in;
     } catch (IOException | RuntimeException e) {
       in.close();
       throw e;

@@ -1,6 +1,5 @@
 package org.detentionaudit.core.load;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -16,16 +15,17 @@ import org.detentionaudit.core.normalize.NormalizedRecord;
 /**
  * Reads one text file inside a Spark task into rows of {@link PlacementSchema#PARSE_OUTPUT}: a
  * lazy iterator, so the file is streamed and never held in memory. Every record becomes exactly
- * one row, loaded or quarantined. I/O failures (a truncated gzip) end the task with an {@link
+ * one row, loaded or quarantined, carrying the blank and continuation lines accounted with it
+ * ({@link PlacementSchema#BLANK_LINES}, {@link PlacementSchema#CONTINUATION_LINES}). I/O failures (a truncated gzip) end the task with an {@link
  * UnreadableInputException} naming the file.
  */
 final class TextFileParser implements Iterator<Row> {
   private final TextFilePlan plan;
-  private final BufferedReader reader;
+  private final TextLineSource reader;
   private final DelimitedRecordReader records;
   private boolean finished;
 
-  private TextFileParser(TextFilePlan plan, BufferedReader reader, DelimitedRecordReader records) {
+  private TextFileParser(TextFilePlan plan, TextLineSource reader, DelimitedRecordReader records) {
     this.plan = plan;
     this.reader = reader;
     this.records = records;
@@ -33,7 +33,7 @@ final class TextFileParser implements Iterator<Row> {
 
   /** Opens the file, skips preamble and header, and returns the rows; closes at task end. */
   static Iterator<Row> open(TextFilePlan plan, Configuration configuration) {
-    BufferedReader reader = openAtData(plan, configuration);
+    TextLineSource reader = openAtData(plan, configuration);
     return new TextFileParser(
         plan,
         reader,
@@ -45,7 +45,7 @@ final class TextFileParser implements Iterator<Row> {
    * one per record that splits into the header's fields (the others are left out).
    */
   static Iterator<Row> cells(TextFilePlan plan, Configuration configuration) {
-    BufferedReader reader = openAtData(plan, configuration);
+    TextLineSource reader = openAtData(plan, configuration);
     DelimitedRecordReader records =
         new DelimitedRecordReader(reader, plan.delimiterCharacter(), plan.headerWidth());
     return new Iterator<>() {
@@ -82,10 +82,11 @@ final class TextFileParser implements Iterator<Row> {
   }
 
   /** Opens the file past its preamble and header; the reader is closed when the task ends. */
-  private static BufferedReader openAtData(TextFilePlan plan, Configuration configuration) {
-    BufferedReader reader;
+  private static TextLineSource openAtData(TextFilePlan plan, Configuration configuration) {
+    TextLineSource reader;
     try {
-      reader = TextFileOpener.open(configuration, plan.qualifiedPath(), plan.gzip());
+      reader =
+          TextFileOpener.open(configuration, plan.qualifiedPath(), plan.gzip(), plan.encoding());
       for (int i = 0; i < plan.linesBeforeData(); i++) {
         reader.readLine();
       }
@@ -135,22 +136,17 @@ final class TextFileParser implements Iterator<Row> {
     NormalizedRecord normalized = plan.normalizer().normalize(fields.toArray());
     if (normalized instanceof NormalizedRecord.Placement placement) {
       return ParsedRowFactory.placement(
-          plan.sourceName(), record.sourceRow(), plan.fileIndex(), plan.unitIndex(), placement);
+          plan.sourceName(), record, plan.fileIndex(), plan.unitIndex(), placement);
     }
     return quarantined(record, ((NormalizedRecord.Rejected) normalized).reason());
   }
 
   private Row quarantined(SourceRecord record, String reason) {
     return ParsedRowFactory.quarantined(
-        plan.sourceName(),
-        record.sourceRow(),
-        plan.fileIndex(),
-        plan.unitIndex(),
-        record.raw(),
-        reason);
+        plan.sourceName(), record, plan.fileIndex(), plan.unitIndex(), reason);
   }
 
-  private static void closeQuietly(BufferedReader reader) {
+  private static void closeQuietly(TextLineSource reader) {
     try {
       reader.close();
     } catch (IOException ignored) {

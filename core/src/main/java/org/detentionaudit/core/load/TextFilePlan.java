@@ -11,6 +11,7 @@ import org.detentionaudit.core.normalize.PlacementNormalizer;
  * @param sourceName the {@code source_file} value
  * @param qualifiedPath the Hadoop path to open
  * @param gzip whether to gunzip
+ * @param encoding the encoding to decode lines in (the one the header was found with)
  * @param delimiterCharacter the field separator
  * @param linesBeforeData preamble lines plus the header line
  * @param headerWidth the number of header fields every record must have
@@ -22,6 +23,7 @@ record TextFilePlan(
     String sourceName,
     String qualifiedPath,
     boolean gzip,
+    TextEncoding encoding,
     char delimiterCharacter,
     int linesBeforeData,
     int headerWidth,

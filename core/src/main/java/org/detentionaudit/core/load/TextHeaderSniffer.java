@@ -1,6 +1,5 @@
 package org.detentionaudit.core.load;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,11 +31,12 @@ final class TextHeaderSniffer {
   private record Candidate(int lineIndex, Delimiter delimiter, int delimiterRank, LayoutMatch match) {}
 
   /**
+   * @param encoding the file's encoding: the header is read in it, as the data will be
    * @throws InputException when the file is empty, cannot be read, or its header matches no layout
    */
-  TextFileHeader sniff(InputFile file, Optional<Layout> forced) {
+  TextFileHeader sniff(InputFile file, TextEncoding encoding, Optional<Layout> forced) {
     int candidateLines = catalog.maxPreambleLines(forced) + 1;
-    List<String> lines = readFirstLines(file, candidateLines);
+    List<String> lines = readFirstLines(file, encoding, candidateLines);
     if (lines.stream().allMatch(String::isBlank)) {
       throw new InputException(
           "Cannot read file '"
@@ -104,13 +104,14 @@ final class TextHeaderSniffer {
     return ordered;
   }
 
-  private List<String> readFirstLines(InputFile file, int count) {
+  /** The first lines, decoded as the data will be (a line with an undecodable byte shows it as \xHH). */
+  private List<String> readFirstLines(InputFile file, TextEncoding encoding, int count) {
     List<String> lines = new ArrayList<>(count);
-    try (BufferedReader reader =
-        TextFileOpener.open(configuration, file.qualifiedPath(), file.gzip())) {
-      String line;
+    try (TextLineSource reader =
+        TextFileOpener.open(configuration, file.qualifiedPath(), file.gzip(), encoding)) {
+      TextLine line;
       while (lines.size() < count && (line = reader.readLine()) != null) {
-        lines.add(lines.isEmpty() ? TextFileOpener.stripByteOrderMark(line) : line);
+        lines.add(lines.isEmpty() ? TextFileOpener.stripByteOrderMark(line.text()) : line.text());
       }
     } catch (IOException e) {
       throw UnreadableInputException.forIoFailure(file.sourceName(), file.gzip(), e)

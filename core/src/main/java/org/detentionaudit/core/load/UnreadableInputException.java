@@ -20,7 +20,9 @@ final class UnreadableInputException extends RuntimeException {
   /** The user-facing explanation of an I/O failure while reading {@code sourceName}. */
   static UnreadableInputException forIoFailure(String sourceName, boolean gzip, IOException e) {
     String message;
-    if (gzip && e instanceof EOFException) {
+    if (e instanceof UndecodableTextException) {
+      message = "Cannot read file '" + sourceName + "': " + e.getMessage() + ".";
+    } else if (gzip && e instanceof EOFException) {
       message =
           "Cannot read file '"
               + sourceName

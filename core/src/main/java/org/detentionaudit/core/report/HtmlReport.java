@@ -251,6 +251,9 @@ public final class HtmlReport {
       row.put("path", input.path());
       row.put("format", input.format());
       row.put("layout", input.layout());
+      row.put(
+          "encoding",
+          input.encoding() == null ? "n/a" : input.encoding() + " (" + input.encodingOrigin() + ")");
       row.put("rowsRead", Traced.json(input.rowsRead(), "inputs." + i + ".rows_read"));
       row.put("rowsLoaded", Traced.json(input.rowsLoaded(), "inputs." + i + ".rows_loaded"));
       row.put("rowsQuarantined", Traced.json(input.rowsQuarantined(), "inputs." + i + ".rows_quarantined"));

@@ -55,14 +55,36 @@ public record RunSummary(
     List<MeasureStatus> measures,
     ReconciliationSummary reconciliation) {
 
-  /** One input file's accounting. */
+  /**
+   * One input's accounting. The last six are for text inputs and null for workbooks and Parquet
+   * (which have no text encoding and no lines): for text, {@code physicalLines == rowsRead +
+   * blankLines + continuationLines}.
+   *
+   * @param encoding the charset the text was decoded in, e.g. {@code UTF-8}, {@code windows-1252}
+   * @param encodingOrigin how it was chosen: {@code detected: valid UTF-8}, {@code detected: not
+   *     valid UTF-8}, {@code byte-order mark} or {@code given with --encoding}
+   * @param physicalLines lines after the header, blank lines included
+   * @param blankLines blank lines (numbered like rows, not read as rows)
+   * @param continuationLines lines of multi-line records after their first
+   * @param multiLineRecords rows whose quoted value spans lines
+   */
+  @JsonPropertyOrder({
+    "path", "format", "layout", "rows_read", "rows_loaded", "rows_quarantined", "encoding",
+    "encoding_origin", "physical_lines", "blank_lines", "continuation_lines", "multi_line_records"
+  })
   public record InputSummary(
       String path,
       String format,
       String layout,
       long rowsRead,
       long rowsLoaded,
-      long rowsQuarantined) {}
+      long rowsQuarantined,
+      String encoding,
+      String encodingOrigin,
+      Long physicalLines,
+      Long blankLines,
+      Long continuationLines,
+      Long multiLineRecords) {}
 
   /**
    * The facility reference used.

@@ -179,6 +179,54 @@ class InputLoaderTest {
   }
 
   @Test
+  void aMultiLineRecordIsOneRowReadAndItsLinesAreAccounted() throws IOException {
+    Path csv =
+        write(
+            "multiline-accounting.csv",
+            List.of(
+                headerLine(',', false),
+                rowLine(with(placement("P1"), "Detention Facility", "ONE\nTWO\nTHREE"), ',', false),
+                "",
+                rowLine(placement("P2"), ',', false)));
+    InputAccounting accounting = load(csv).inputs().get(0);
+    assertThat(accounting.rowsRead()).isEqualTo(2);
+    assertThat(accounting.text())
+        .isEqualTo(new InputAccounting.Text("UTF-8", "detected: valid UTF-8", 5, 1, 2, 1));
+  }
+
+  @Test
+  void aStrayQuoteAtTheEndOfLine101CostsThatLineOnly() throws IOException {
+    // 200 data rows; row 100 (line 101 of the file) ends with an opening quote, and row 101 holds a
+    // quoted value with a comma, which closed the stray quote: before, rows 100 and 101 became one
+    // quarantined record, rows read was 199 and every later source_row one short.
+    List<String> lines = new ArrayList<>();
+    lines.add(headerLine(',', false));
+    for (int i = 1; i <= 200; i++) {
+      String facility = i == 101 ? "JAIL, NORTH" : "ADELANTO";
+      lines.add(rowLine(with(placement("P" + i), "Detention Facility", facility), ',', false));
+    }
+    lines.set(100, lines.get(100) + ",\"");
+    Path csv = write("line-101.csv", lines);
+    LoadedDataset dataset = load(csv);
+
+    InputAccounting accounting = dataset.inputs().get(0);
+    assertThat(accounting.rowsRead()).isEqualTo(200);
+    assertThat(accounting.rowsLoaded()).isEqualTo(199);
+    assertThat(accounting.rowsQuarantined()).isEqualTo(1);
+    assertThat(accounting.text().physicalLines()).isEqualTo(200);
+    Row quarantined = dataset.quarantine().collectAsList().get(0);
+    assertThat(quarantined.<Long>getAs("source_row")).isEqualTo(100L);
+    assertThat(quarantined.<String>getAs("raw")).isEqualTo(lines.get(100));
+    assertThat(quarantined.<String>getAs("reason")).isEqualTo(DelimitedRecordReader.UNCLOSED_QUOTE);
+    List<Row> rows = placementsBySourceRow(dataset);
+    assertThat(rows).hasSize(199);
+    assertThat(rows.get(99).<String>getAs("person_id")).isEqualTo("P101");
+    assertThat(rows.get(99).<String>getAs("facility_name")).isEqualTo("JAIL, NORTH");
+    assertThat(rows).allSatisfy(
+        r -> assertThat(r.<String>getAs("person_id")).isEqualTo("P" + r.<Long>getAs("source_row")));
+  }
+
+  @Test
   void redactionsBecomeNullAndAreListedPerRow() throws IOException {
     Path csv =
         write(
@@ -229,7 +277,15 @@ class InputLoaderTest {
         .containsExactly(1L, 6L);
     InputAccounting accounting = dataset.inputs().get(0);
     assertThat(accounting)
-        .isEqualTo(new InputAccounting(csv.toString(), "csv", "ddp-2025", 5, 2, 3));
+        .isEqualTo(
+            new InputAccounting(
+                csv.toString(),
+                "csv",
+                "ddp-2025",
+                5,
+                2,
+                3,
+                new InputAccounting.Text("UTF-8", "detected: valid UTF-8", 6, 1, 0, 0)));
   }
 
   @Test

@@ -24,7 +24,7 @@ class SummaryJsonTest {
     RunSummary summary =
         new RunSummary(
             "1.0", "2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z",
-            List.of(new RunSummary.InputSummary("a.csv", "csv", "ddp-2025", 3, 3, 0)),
+            List.of(new RunSummary.InputSummary("a.csv", "csv", "ddp-2025", 3, 3, 0, "UTF-8", "detected: valid UTF-8", 3L, 0L, 0L, 0L)),
             3, 3, 0, "2025-06-26T00:00:00", "given",
             List.of(),
             new DatasetFacts(3, 2L, 2L, "2020-01-01T10:00:00", "2021-05-01T00:00:00", "2021-05-01T00:00:00", 1L, 1L, 0L, lengths(), lengths()),

@@ -93,7 +93,11 @@ class CsvLineMutationProperties {
 
     try (AuditResult result = audit(file)) {
       RunSummary.InputSummary input = result.runSummary().inputs().get(0);
+      assertThat(input.physicalLines()).as("physical data lines, %s", mutations).isEqualTo(ROWS);
+      // No mutation blanks a line, and the base's quoted values all start a field and close on
+      // their line, so no mutated line can join the next ones into a record that parses.
       assertThat(input.rowsRead()).as("rows read = physical data lines, %s", mutations).isEqualTo(ROWS);
+      assertThat(input.blankLines() + input.continuationLines()).isZero();
       assertThat(input.rowsLoaded() + input.rowsQuarantined()).isEqualTo(input.rowsRead());
       assertThat(input.rowsQuarantined()).as("only mutated lines can be quarantined").isLessThanOrEqualTo(mutated.size());
       List<Long> quarantined =

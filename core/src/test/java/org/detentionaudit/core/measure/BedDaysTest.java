@@ -3,6 +3,7 @@ package org.detentionaudit.core.measure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.detentionaudit.core.measure.MeasureRows.ALL_FIELDS;
 import static org.detentionaudit.core.measure.MeasureRows.INITIAL_BOOK_INS;
+import static org.detentionaudit.core.measure.MeasureRows.PLAUSIBLE;
 import static org.detentionaudit.core.measure.MeasureRows.WITHOUT_CODES;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -64,7 +65,7 @@ class BedDaysTest {
             findings,
             ALL_FIELDS,
             Optional.of(LocalDateTime.of(2021, 1, 1, 12, 0)),
-            BedDaysTest::lookup);
+            BedDaysTest::lookup, PLAUSIBLE);
 
     Map<String, FacilityUse> byCode =
         measured.facilities().stream()
@@ -120,7 +121,7 @@ class BedDaysTest {
     MeasureRows rows =
         new MeasureRows().add("P3", null, "2020-12-29 09:00", null, null, "RATED", "R", null);
     BedDays measured =
-        BedDays.measure(rows.toDataset(spark), findings(spark), ALL_FIELDS, Optional.empty(), BedDaysTest::lookup);
+        BedDays.measure(rows.toDataset(spark), findings(spark), ALL_FIELDS, Optional.empty(), BedDaysTest::lookup, PLAUSIBLE);
     assertThat(measured.summary().bedDays()).isZero();
     assertThat(measured.summary().recordsLengthUnknown()).isEqualTo(1);
   }
@@ -131,7 +132,7 @@ class BedDaysTest {
         new MeasureRows()
             .add("P1", null, "2020-12-01 00:00", "2020-12-03 00:00", null, null, " KROME ", "Removed");
     BedDays measured =
-        BedDays.measure(rows.toDataset(spark), findings(spark), WITHOUT_CODES, Optional.empty(), BedDaysTest::lookup);
+        BedDays.measure(rows.toDataset(spark), findings(spark), WITHOUT_CODES, Optional.empty(), BedDaysTest::lookup, PLAUSIBLE);
     assertThat(measured.facilities())
         .singleElement()
         .satisfies(f -> {
@@ -157,7 +158,7 @@ class BedDaysTest {
     Optional<LocalDateTime> extract = Optional.of(LocalDateTime.of(2019, 7, 6, 0, 0));
 
     BedDays measured =
-        BedDays.measure(rows.toDataset(spark), findings(spark), INITIAL_BOOK_INS, extract, BedDaysTest::lookup);
+        BedDays.measure(rows.toDataset(spark), findings(spark), INITIAL_BOOK_INS, extract, BedDaysTest::lookup, PLAUSIBLE);
 
     CostSummary cost = measured.summary();
     assertThat(cost.status()).isEqualTo(MeasureStatus.NOT_APPLICABLE);
@@ -187,7 +188,7 @@ class BedDaysTest {
     BedDays measured =
         BedDays.measure(
             rows.toDataset(spark), findings(spark), ALL_FIELDS, Optional.of(LocalDateTime.of(2019, 7, 6, 0, 0)),
-            BedDaysTest::lookup);
+            BedDaysTest::lookup, PLAUSIBLE);
     assertThat(measured.summary().bedDays()).isEqualTo(5);
     assertThat(measured.summary().status()).isEqualTo(MeasureStatus.COMPUTED);
     assertThat(measured.facilities().get(0).missingFields()).isEmpty();

@@ -3,6 +3,7 @@ package org.detentionaudit.core.measure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.detentionaudit.core.measure.MeasureRows.ALL_FIELDS;
 import static org.detentionaudit.core.measure.MeasureRows.INITIAL_BOOK_INS;
+import static org.detentionaudit.core.measure.MeasureRows.PLAUSIBLE;
 import static org.detentionaudit.core.measure.MeasureRows.WITHOUT_CODES;
 
 import org.apache.spark.sql.SparkSession;
@@ -28,7 +29,7 @@ class DatasetFactsTest {
             // no book-in at all
             .add("P3", null, null, "2020-04-01 00:00", null, "C", "C JAIL", "Removed");
 
-    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS);
+    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE);
 
     assertThat(facts.records()).isEqualTo(6);
     assertThat(facts.people()).isEqualTo(3);
@@ -65,7 +66,7 @@ class DatasetFactsTest {
           new MeasureRows()
               // across the March 2020 clock change: wall clock says exactly 2 days
               .add("P1", "2020-03-07 12:00", "2020-03-07 12:00", "2020-03-09 12:00", "2020-03-09 12:00", "A", "A", "Removed");
-      assertThat(DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS).placementLengths().maxDays()).isEqualTo(2.0);
+      assertThat(DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE).placementLengths().maxDays()).isEqualTo(2.0);
     } finally {
       spark.conf().set("spark.sql.session.timeZone", zone);
     }
@@ -73,7 +74,7 @@ class DatasetFactsTest {
 
   @Test
   void anEmptyTableHasNoDatesAndNoLengths(SparkSession spark) {
-    DatasetFacts facts = DatasetFacts.of(new MeasureRows().toDataset(spark), ALL_FIELDS);
+    DatasetFacts facts = DatasetFacts.of(new MeasureRows().toDataset(spark), ALL_FIELDS, PLAUSIBLE);
     assertThat(facts.records()).isZero();
     assertThat(facts.firstBookIn()).isNull();
     assertThat(facts.placementLengths().medianDays()).isNull();
@@ -93,7 +94,7 @@ class DatasetFactsTest {
             .add(null, null, "2018-03-04 00:00", null, null, null, "NORTHWEST DETENTION CENTER", null)
             .add(null, null, null, null, null, null, "NORTHWEST DETENTION CENTER", null);
 
-    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), INITIAL_BOOK_INS);
+    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), INITIAL_BOOK_INS, PLAUSIBLE);
 
     assertThat(facts.records()).isEqualTo(3);
     assertThat(facts.firstBookIn()).isEqualTo("2018-03-04T00:00:00");
@@ -115,7 +116,7 @@ class DatasetFactsTest {
             .add("P1", null, "2019-01-02 00:00", null, null, "A", "A JAIL", null)
             .add("P2", null, "2018-03-04 00:00", null, null, "A", "A JAIL", null);
 
-    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS);
+    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE);
 
     assertThat(facts.openPlacements()).isEqualTo(2);
     assertThat(facts.placementLengths().open()).isEqualTo(2);
@@ -134,7 +135,7 @@ class DatasetFactsTest {
                 org.detentionaudit.rules.CanonicalField.STAY_BOOK_OUT,
                 org.detentionaudit.rules.CanonicalField.STAY_RELEASE_REASON));
 
-    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), history);
+    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), history, PLAUSIBLE);
 
     assertThat(facts.stays()).isEqualTo(1);
     assertThat(facts.stayLengths()).isNull();

@@ -127,6 +127,34 @@ class BedDaysTest {
   }
 
   @Test
+  void implausibleDatesAddNoBedDaysAndNoCost(SparkSession spark) {
+    MeasureRows rows =
+        new MeasureRows()
+            // 2 nights
+            .add("P1", null, "2020-01-01 10:00", "2020-01-03 10:00", null, "RATED", "R", "Removed")
+            // placeholders: 2.9 million nights (9999) and 738,000 (year 1) if they were counted
+            .add("P2", null, "2020-02-01 00:00", "9999-12-31 23:59", null, "RATED", "R", "Removed")
+            .add("P3", null, "0001-01-01 00:00", "2020-03-01 00:00", null, "RATED", "R", "Removed")
+            // open from an implausible book-in: not run to the extract date
+            .add("P4", null, "1949-12-31 23:59", null, null, "RATED", "R", null)
+            // near miss: booked in at the first plausible moment, still open at the extract date
+            .add("P5", null, "1950-01-01 00:00", "1950-01-03 00:00", null, "RATED", "R", "Removed");
+    BedDays measured =
+        BedDays.measure(
+            rows.toDataset(spark), findings(spark), ALL_FIELDS, Optional.of(LocalDateTime.of(2021, 1, 1, 0, 0)),
+            BedDaysTest::lookup, PLAUSIBLE);
+    assertThat(measured.summary().bedDays()).isEqualTo(4);
+    assertThat(measured.summary().recordsLengthUnknown()).isEqualTo(3);
+    assertThat(measured.summary().byFiscalYear())
+        .extracting(CostSummary.Year::fiscalYear)
+        .containsExactly(1950, 2020);
+    assertThat(measured.facilities()).singleElement().satisfies(f -> {
+      assertThat(f.records()).isEqualTo(5);
+      assertThat(f.bedDays()).isEqualTo(4);
+    });
+  }
+
+  @Test
   void aLayoutWithoutCodesIsKeyedByNameAndHasNoKnownCost(SparkSession spark) {
     MeasureRows rows =
         new MeasureRows()

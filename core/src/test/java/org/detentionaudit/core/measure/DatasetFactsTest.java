@@ -58,6 +58,39 @@ class DatasetFactsTest {
   }
 
   @Test
+  void implausibleDatesAreSetAsideAsLengthUnknown(SparkSession spark) {
+    MeasureRows rows =
+        new MeasureRows()
+            // a plausible 2-day placement and stay: the only measured ones
+            .add("P1", "2020-01-01 00:00", "2020-01-01 00:00", "2020-01-03 00:00", "2020-01-03 00:00", "A", "A", "Removed")
+            // a placeholder book-out: neither open nor measured, and not the latest timestamp
+            .add("P2", "2020-02-01 00:00", "2020-02-01 00:00", "9999-12-31 23:59", null, "A", "A", "Removed")
+            // a book-in typed as year 1: not the first book-in; its stay's length is unknown too
+            .add("P3", "0001-01-01 00:00", "0001-01-01 00:00", "2020-03-01 00:00", "2020-03-01 00:00", "A", "A", "Removed")
+            // an open placement with an implausible book-in: length unknown, not open
+            .add("P4", null, "1900-01-01 00:00", null, null, "A", "A", null)
+            // near misses at the bounds: plausible, measured
+            .add("P5", "1950-01-01 00:00", "1950-01-01 00:00", "1950-01-02 00:00", "2026-12-07 23:59", "A", "A", "Removed");
+
+    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE);
+
+    assertThat(facts.implausibleTimestamps()).isEqualTo(3);
+    assertThat(facts.firstBookIn()).isEqualTo("1950-01-01T00:00:00");
+    assertThat(facts.lastBookIn()).isEqualTo("2020-02-01T00:00:00");
+    assertThat(facts.latestTimestamp()).as("P5's stay book-out, the run date's last minute").isEqualTo("2026-12-07T23:59:00");
+    assertThat(facts.openPlacements()).as("P4 has an implausible book-in").isZero();
+    LengthSummary placements = facts.placementLengths();
+    assertThat(placements.measured()).isEqualTo(2);
+    assertThat(placements.open()).isZero();
+    assertThat(placements.unknown()).isEqualTo(3);
+    assertThat(placements.maxDays()).isEqualTo(2.0);
+    LengthSummary stays = facts.stayLengths();
+    assertThat(stays.measured()).as("P1, and P5 from 1950 to the run date").isEqualTo(2);
+    assertThat(stays.unknown()).as("P3 (year 1), P4 (no stay book-in)").isEqualTo(2);
+    assertThat(stays.open()).as("P2's stay has no stay book-out").isEqualTo(1);
+  }
+
+  @Test
   void lengthsIgnoreDaylightSavingTime(SparkSession spark) {
     String zone = spark.conf().get("spark.sql.session.timeZone");
     spark.conf().set("spark.sql.session.timeZone", "America/New_York");

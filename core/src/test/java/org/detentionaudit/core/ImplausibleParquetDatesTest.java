@@ -77,6 +77,12 @@ class ImplausibleParquetDatesTest {
       assertThat(rule(summary, "placement.implausible_date").recordsFailed()).isEqualTo(2);
       assertThat(rule(summary, "status.unknown").recordsFailed()).isZero();
       assertThat(
+              result.breakdown().where("rule_id IS NULL").orderBy("fiscal_year").collectAsList().stream()
+                  .map(r -> r.isNullAt(r.fieldIndex("fiscal_year")) ? null : r.<Integer>getAs("fiscal_year"))
+                  .toList())
+          .as("P3's book-in in year 192102 gives no fiscal year")
+          .containsExactly(null, 2024);
+      assertThat(
               result.findings().where("rule_id = 'placement.implausible_date'").orderBy("person_id")
                   .collectAsList().stream().map(r -> r.<String>getAs("detail")).toList())
           .containsExactly(

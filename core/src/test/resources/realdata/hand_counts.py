@@ -131,6 +131,10 @@ out['placement.self_transfer'] = (len(transfers), len(selft))
 out['stay.implausibly_early'] = ('NOT_APPLICABLE', None)
 dated = [r for r in rows if r['sbi'] or r['bi'] or r['bo'] or r['sbo']]
 rule('placement.after_extract', dated, lambda r: any(x and x > extract for x in (r['sbi'], r['bi'], r['bo'], r['sbo'])))
+# Plausible: from 1950-01-01 00:00 to the end of the run date (today; the file's dates are 2024-2025).
+run_end = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time())
+rule('placement.implausible_date', dated,
+     lambda r: any(x and (x < dt.datetime(1950, 1, 1) or x >= run_end) for x in (r['sbi'], r['bi'], r['bo'], r['sbo'])))
 print('records', N, 'people', len(people), 'extract', extract)
 for k, (c, f) in out.items():
     print(f'{k:40s} checked={c} failed={f}')

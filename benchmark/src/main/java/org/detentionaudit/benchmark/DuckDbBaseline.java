@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -410,6 +411,15 @@ public final class DuckDbBaseline implements Baseline {
         yield RuleSql.record(
             TIMESTAMP_FIELDS.stream()
                 .map(field -> field.columnName() + " > " + extract)
+                .collect(Collectors.joining(" OR ")));
+      }
+      case PLACEMENT_IMPLAUSIBLE_DATE -> {
+        // From 1950-01-01T00:00 to the end of the run's day (PlausibleTimestamps in core).
+        String earliest = timestampLiteral(LocalDateTime.of(1950, 1, 1, 0, 0));
+        String afterRun = timestampLiteral(LocalDate.now().plusDays(1).atStartOfDay());
+        yield RuleSql.record(
+            TIMESTAMP_FIELDS.stream()
+                .map(field -> field.columnName() + " < " + earliest + " OR " + field.columnName() + " >= " + afterRun)
                 .collect(Collectors.joining(" OR ")));
       }
     };

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.detentionaudit.core.check.PersonOrdering;
+import org.detentionaudit.core.check.PlausibleTimestamps;
 import org.detentionaudit.core.load.CellExpressions;
 import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.Rule;
@@ -186,6 +188,15 @@ public final class NaiveSparkBaseline implements Baseline {
                   id,
                   List.of("book_in", "book_out", "stay_book_in", "stay_book_out").stream()
                       .map(column -> column + " > " + timestampLiteral(extract))
+                      .collect(Collectors.joining(" OR ")))
+              .failedRows(placements);
+      case PLACEMENT_IMPLAUSIBLE_DATE ->
+          NaiveDeequCheck.failsWhere(
+                  id,
+                  List.of("book_in", "book_out", "stay_book_in", "stay_book_out").stream()
+                      .map(column -> column + " < " + timestampLiteral(PlausibleTimestamps.EARLIEST)
+                          + " OR " + column + " >= "
+                          + timestampLiteral(LocalDate.now().plusDays(1).atStartOfDay()))
                       .collect(Collectors.joining(" OR ")))
               .failedRows(placements);
       case PLACEMENT_DUPLICATE -> count(spark, duplicateSql());

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
+import org.detentionaudit.core.check.PlausibleTimestamps;
 import org.detentionaudit.core.check.RuleContext;
 import org.detentionaudit.core.check.RuleEvaluation;
 import org.detentionaudit.core.layout.LayoutCatalog;
@@ -80,6 +81,7 @@ public final class DetentionAudit {
   private FacilityReference facilities = FacilityReference.bundled();
   private AuditProgress progress = AuditProgress.NONE;
   private Optional<PublishedTotals> published = Optional.empty();
+  private Optional<LocalDate> runDate = Optional.empty();
 
   private DetentionAudit(SparkSession spark) {
     this.spark = Objects.requireNonNull(spark, "spark");
@@ -202,10 +204,22 @@ public final class DetentionAudit {
   /**
    * The moment the data were extracted. When not given: for workbooks whose {@code Summary} sheet
    * states the release window, the end of its last day (origin {@code workbook summary}); else
-   * the latest book-in or book-out timestamp in the data. The report says which.
+   * the latest plausible book-in or book-out timestamp in the data ({@link PlausibleTimestamps}:
+   * never after the run's day). The report says which.
    */
   public DetentionAudit extractDate(LocalDateTime value) {
     this.extractDate = Optional.ofNullable(value);
+    return this;
+  }
+
+  /**
+   * The day the audit runs, the end of the plausible range of timestamps ({@link
+   * PlausibleTimestamps}): a timestamp after its end is implausible. Default: today, by the system
+   * clock in the default time zone, read when {@link #run()} starts; set it to make a run
+   * reproducible. {@code null} restores the default.
+   */
+  public DetentionAudit runDate(LocalDate value) {
+    this.runDate = Optional.ofNullable(value);
     return this;
   }
 
@@ -230,6 +244,7 @@ public final class DetentionAudit {
       throw new InputException("Cannot run the audit: no input given. Pass at least one --input PATH.");
     }
     Instant started = Instant.now();
+    PlausibleTimestamps plausible = PlausibleTimestamps.until(runDate.orElseGet(LocalDate::now));
     StageTracker stages = new StageTracker(progress);
     stages.begin(AuditStage.LOAD);
     LOG.info("Loading {} input path(s)", inputs.size());
@@ -238,7 +253,7 @@ public final class DetentionAudit {
       stages.inputRows(loaded.inputs().stream().mapToLong(InputAccounting::rowsRead).sum());
       stages.begin(AuditStage.MEASURE);
       LOG.info("Measuring the dataset");
-      DatasetFacts facts = DatasetFacts.of(loaded.placements(), loaded.availableFields());
+      DatasetFacts facts = DatasetFacts.of(loaded.placements(), loaded.availableFields(), plausible);
       List<WorkbookTotals> workbookTotals = WorkbookTotals.of(loaded.summarySheets());
       Map<String, ReleaseWindow> windows = releaseWindows(workbookTotals);
       ExtractDate extract =
@@ -254,7 +269,7 @@ public final class DetentionAudit {
               loaded.placements(),
               loaded.availableFields(),
               rules.enabled(),
-              new RuleContext(extract.value(), facilities, windowStart),
+              new RuleContext(extract.value(), facilities, windowStart, plausible),
               stages);
       stages.begin(AuditStage.BED_DAYS);
       LOG.info("Measuring bed-days and cost");
@@ -264,13 +279,15 @@ public final class DetentionAudit {
               evaluation.findings(),
               loaded.availableFields(),
               extract.value(),
-              key -> rateOf(facilities, key, loaded.availableFields()));
+              key -> rateOf(facilities, key, loaded.availableFields()),
+              plausible);
       Reconciliation reconciliation =
           new Reconciler(
                   loaded.placements(),
                   loaded.availableFields(),
                   bedDays,
                   extract.value(),
+                  plausible,
                   windowStart.or(
                       () ->
                           Optional.ofNullable(facts.firstBookIn())

@@ -13,7 +13,8 @@ import java.util.Optional;
  */
 public record ExtractDate(Optional<LocalDateTime> value, String origin) {
   public static final String GIVEN = "given";
-  public static final String INFERRED = "inferred from the latest book-in/book-out timestamp in the data";
+  public static final String INFERRED =
+      "inferred from the latest plausible book-in/book-out timestamp in the data";
   /**
    * The end of the release window a workbook's {@code Summary} sheet states (the last day, at
    * 23:59:59), used when no extract date is given.

@@ -91,6 +91,8 @@ class RealDdpSampleTest {
     EXPECTED.put("stay.implausibly_early", null);
     // Every row has a date; none is after the inferred extract date (the latest book-in/out).
     EXPECTED.put("placement.after_extract", counts(103, 0));
+    // Every row has a date; all fall in 2024-2025, none before 1950 or after the run date.
+    EXPECTED.put("placement.implausible_date", counts(103, 0));
     // Counted in Python from the file and the bundled facilities.csv's over_under_72 column: 57
     // placements have both dates at a code marked Under 72 or Over 72 (CSCNWWA 43 Over 72; YAKHOLD,
     // POOHOLD, SEAHOLD, BOIHOLD, BSAHOLD, IWAHOLD, FSF, JENATLA Under 72; JEFFEID, NVSDCNV,

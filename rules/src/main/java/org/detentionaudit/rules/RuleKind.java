@@ -111,6 +111,11 @@ public enum RuleKind {
   /** Reads book_in and whichever of book_out, stay_book_in, stay_book_out the layout has. */
   PLACEMENT_AFTER_EXTRACT("placement.after_extract", RuleScope.RECORD, List.of(), BOOK_IN),
   /**
+   * A timestamp outside the plausible range: before 1950-01-01T00:00, or after the end of the run's
+   * day. Reads book_in and whichever of book_out, stay_book_in, stay_book_out the layout has.
+   */
+  PLACEMENT_IMPLAUSIBLE_DATE("placement.implausible_date", RuleScope.RECORD, List.of(), BOOK_IN),
+  /**
    * A placement longer than 72 hours at a facility the reference marks {@code Under 72}. Needs
    * book_in, book_out and a facility key: facility_code, or facility_name where the layout has no
    * codes.

@@ -18,7 +18,7 @@ class RuleCatalogTest {
   @Test
   void builtInCatalogHoldsEveryKindOnceWithValidThresholds() {
     assertThat(builtIn.all()).extracting(Rule::kind).containsExactly(RuleKind.values());
-    assertThat(builtIn.enabled()).hasSize(22);
+    assertThat(builtIn.enabled()).hasSize(23);
     assertThat(builtIn.rule(RuleKind.STAY_IMPLAUSIBLY_EARLY).intParameter("years_before_window")).isEqualTo(10);
     assertThat(builtIn.rule(RuleKind.PLACEMENT_SELF_TRANSFER).textParameter("transfer_reason")).isEqualTo("Transferred");
     for (Rule rule : builtIn.all()) {
@@ -166,7 +166,7 @@ class RuleCatalogTest {
 
   @Test
   void everyKindHasAUniqueId() {
-    assertThat(Arrays.stream(RuleKind.values()).map(RuleKind::id).distinct()).hasSize(22);
+    assertThat(Arrays.stream(RuleKind.values()).map(RuleKind::id).distinct()).hasSize(23);
     assertThat(RuleKind.fromId("status.unknown")).contains(RuleKind.STATUS_UNKNOWN);
     assertThat(RuleKind.fromId("nope")).isEmpty();
   }

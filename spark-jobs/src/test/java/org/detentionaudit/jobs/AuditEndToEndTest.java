@@ -74,7 +74,8 @@ class AuditEndToEndTest {
     ManifestAssertions.assertRulesMatch(summary, manifest, file);
     for (RuleSummaryRow row : summary.rules()) {
       if (manifest.expected(file, row.ruleId()).applicable()
-          && !row.ruleId().equals("placement.after_extract")) { // off by default: see afterExtract...
+          && !row.ruleId().equals("placement.after_extract") // off by default: see afterExtract...
+          && !row.ruleId().equals("placement.implausible_date")) { // off by default: see implausible...
         assertThat(row.recordsFailed()).as(file + " " + row.ruleId() + " has seeded failures").isPositive();
       }
     }
@@ -169,6 +170,31 @@ class AuditEndToEndTest {
     RunSummary summary = AuditRun.summaryOf(output);
     assertThat(summary.extractDateOrigin()).isEqualTo("given");
     ManifestAssertions.assertRulesMatch(summary, late, file);
+  }
+
+  @Test
+  void implausibleDatesAreCountedAsTheOracleCountsThemAndMoveNoExtractDate(@TempDir Path tempDir)
+      throws IOException {
+    Path folder = tempDir.resolve("placeholders");
+    Manifest placeholders =
+        SampleGenerator.builder()
+            .seed(7L)
+            .placements(1500)
+            .defectRate(Defect.IMPLAUSIBLE_DATE, 0.02)
+            .build()
+            .write(folder, List.of(OutputSpec.of(Layout.DDP_2025, OutputFormat.CSV)));
+    String file = "ddp-2025.csv";
+    assertThat(placeholders.expected(file, "placement.implausible_date").recordsFailed()).isPositive();
+    Path output = tempDir.resolve("placeholders-out");
+    CommandRun run =
+        CommandRun.of("audit", "--input", folder.resolve(file).toString(), "--output", output.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    RunSummary summary = AuditRun.summaryOf(output);
+    assertThat(summary.extractDateOrigin()).startsWith("inferred");
+    assertThat(summary.extractDate()).as("9999-12-31 book-outs are set aside").isEqualTo(placeholders.extractDate());
+    ManifestAssertions.assertRulesMatch(summary, placeholders, file);
+    assertThat(summary.dataset().implausibleTimestamps())
+        .isEqualTo(placeholders.expected(file, "placement.implausible_date").recordsFailed());
   }
 
   @Test

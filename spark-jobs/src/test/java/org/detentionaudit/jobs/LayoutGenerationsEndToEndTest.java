@@ -168,7 +168,9 @@ class LayoutGenerationsEndToEndTest {
   void layoutsWithoutPersonIdsLeaveOnlyTheirColumnRules() throws IOException {
     RunSummary bookIns = audit("ice-initial-book-ins.csv.gz", "out-book-ins-again");
     assertThat(bookIns.rules().stream().filter(r -> !r.status().equals("NOT_APPLICABLE")).map(RuleSummaryRow::ruleId))
-        .containsExactly("placement.missing_book_in", "facility.unknown_code", "placement.after_extract");
+        .containsExactly(
+            "placement.missing_book_in", "facility.unknown_code", "placement.after_extract",
+            "placement.implausible_date");
     assertThat(find(bookIns, "facility.missing_code").missingFields()).isEqualTo("facility_code");
     // names count as the facility key: judged by name; the hold-room rule needs a book-out
     assertThat(find(bookIns, "facility.unknown_code").recordsChecked()).isPositive();
@@ -184,7 +186,7 @@ class LayoutGenerationsEndToEndTest {
             "placement.booked_out_without_reason", "placement.reason_without_book_out",
             "placement.unknown_release_reason", "facility.unknown_code",
             "facility.code_several_names", "facility.name_several_codes", "placement.after_extract",
-            "placement.hold_room_over_72h");
+            "placement.implausible_date", "placement.hold_room_over_72h");
   }
 
   @Test

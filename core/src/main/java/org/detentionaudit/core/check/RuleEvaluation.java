@@ -84,13 +84,16 @@ public final class RuleEvaluation {
   private final Dataset<Row> placements;
   private final Map<Rule, RulePredicate> applicable;
   private final Set<CanonicalField> availableFields;
+  private final PlausibleTimestamps plausible;
 
   private RuleEvaluation(
       List<RuleOutcome> outcomes,
       Dataset<Row> findings,
       Dataset<Row> placements,
       Map<Rule, RulePredicate> applicable,
-      Set<CanonicalField> availableFields) {
+      Set<CanonicalField> availableFields,
+      PlausibleTimestamps plausible) {
+    this.plausible = plausible;
     this.outcomes = List.copyOf(outcomes);
     this.findings = findings;
     this.placements = placements;
@@ -246,7 +249,8 @@ public final class RuleEvaluation {
       }
       outcomes.add(RuleOutcome.judged(rule, checked, failed));
     }
-    return new RuleEvaluation(outcomes, findings, placements, applicable, availableFields);
+    return new RuleEvaluation(
+        outcomes, findings, placements, applicable, availableFields, context.plausible());
   }
 
   private static Dataset<Row> findings(
@@ -292,7 +296,8 @@ public final class RuleEvaluation {
    * The {@code breakdown.parquet} table (lazy): per (rule, fiscal year of book-in, facility code,
    * facility name) the records the rule judged ({@code records}) and those that failed; plus, with a
    * null {@code rule_id}, the records loaded per (fiscal year, facility), so those rows sum to the
-   * records loaded. Fiscal year and facility are null where book_in or the facility is null. On the
+   * records loaded. Fiscal year and facility are null where book_in or the facility is null (the
+   * fiscal year also where book_in is implausible, {@link PlausibleTimestamps}). On the
    * count-only rows {@code records_failed} is null. Groups a rule did not judge are left out. One
    * scan of the placements and one of the (small) findings.
    *
@@ -307,7 +312,7 @@ public final class RuleEvaluation {
             .filter(field -> !availableFields.contains(field))
             .map(CanonicalField::columnName)
             .collect(Collectors.joining(", "));
-    Column fiscalYear = FiscalYear.of(col("book_in")).as("fiscal_year");
+    Column fiscalYear = FiscalYear.of(plausible.plausible(col("book_in"))).as("fiscal_year");
     List<Column> sums = new ArrayList<>();
     List<Column> perRule = new ArrayList<>();
     perRule.add(
@@ -338,7 +343,7 @@ public final class RuleEvaluation {
         findings
             .groupBy(
                 col("rule_id").as("f_rule_id"),
-                FiscalYear.of(col("book_in")).as("f_fiscal_year"),
+                FiscalYear.of(plausible.plausible(col("book_in"))).as("f_fiscal_year"),
                 col("facility_code").as("f_facility_code"),
                 col("facility_name").as("f_facility_name"))
             .agg(count(lit(1)).as("f_failed"));

@@ -202,6 +202,7 @@ public final class RulePredicates {
                   + ", '(no book_in)'), ')')");
       case STAY_IMPLAUSIBLY_EARLY -> implausiblyEarly(rule, context.windowStart());
       case PLACEMENT_AFTER_EXTRACT -> afterExtract(extractDate);
+      case PLACEMENT_IMPLAUSIBLE_DATE -> implausibleDate(context.plausible());
       case PLACEMENT_HOLD_ROOM_OVER_72H -> holdRoomOver72h(context.facilities(), names);
     };
   }
@@ -292,6 +293,41 @@ public final class RulePredicates {
             + "), ' after the extract date "
             + SQL_TIMESTAMP.format(extractDate.get())
             + "')");
+  }
+
+  /**
+   * A timestamp outside {@code plausible}'s range: before 1950-01-01T00:00, or after the run date's
+   * last moment. The detail names each such column and its value.
+   */
+  private static RulePredicate implausibleDate(PlausibleTimestamps plausible) {
+    List<String> columns = List.of("stay_book_in", "book_in", "book_out", "stay_book_out");
+    String checked =
+        columns.stream().map(c -> c + " IS NOT NULL").collect(Collectors.joining(" OR "));
+    String failed =
+        columns.stream().map(plausible::implausibleSql).collect(Collectors.joining(" OR "));
+    String which =
+        columns.stream()
+            .map(
+                c ->
+                    "CASE WHEN "
+                        + plausible.tooEarlySql(c)
+                        + " THEN concat('"
+                        + c
+                        + " ', "
+                        + ts(c)
+                        + ", ' is before "
+                        + PlausibleTimestamps.EARLIEST.toLocalDate()
+                        + "') WHEN "
+                        + plausible.tooLateSql(c)
+                        + " THEN concat('"
+                        + c
+                        + " ', "
+                        + ts(c)
+                        + ", ' is after the run date "
+                        + plausible.runDate()
+                        + "') END")
+            .collect(Collectors.joining(", "));
+    return new RulePredicate(checked, failed, "concat_ws('; ', " + which + ")");
   }
 
   /** {@code sql IN (values...)}, or {@code false} for no values; values are already folded. */

@@ -3,6 +3,7 @@
  * Deequ pass; per-person and per-stay rules share one partitioning and sort of the placements
  * (Spark SQL window functions); every failing record becomes a finding row. Facilities are keyed by
  * code, or by name where the layout has names but no codes ({@code FacilityNameLookup}). Metrics
- * are computed apart from judging them against thresholds.
+ * are computed apart from judging them against thresholds. {@code PlausibleTimestamps} is the one
+ * definition of a plausible date, shared with the measures.
  */
 package org.detentionaudit.core.check;

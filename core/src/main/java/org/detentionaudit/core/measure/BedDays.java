@@ -35,9 +35,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.detentionaudit.core.check.FiscalYear;
+import org.detentionaudit.core.check.PlausibleTimestamps;
 import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.Measure;
 
@@ -49,8 +51,9 @@ import org.detentionaudit.rules.Measure;
  * number of calendar days from the book-in date to the end date (a placement from 10:00 on
  * 1 January to 09:30 on 2 January is one bed-day; one that begins and ends on the same day is
  * none). The end is the book-out, or, for an open placement (book-in without book-out), the extract
- * date. Records without a book-in, ending before their book-in, or open without an extract date
- * have no bed-days ({@code records_length_unknown}). The night beginning on day {@code d} counts in
+ * date. Records without a book-in, ending before their book-in, open without an extract date, or
+ * with an implausible book-in or book-out ({@link PlausibleTimestamps}: such a date would make
+ * millions of bed-days of one record) have no bed-days ({@code records_length_unknown}). The night beginning on day {@code d} counts in
  * the fiscal year of {@code d}, so a placement across 30 September is split between two fiscal
  * years.
  *
@@ -164,13 +167,16 @@ public final class BedDays {
    * @param reference per facility key the reference's rate, where the reference lists it: the code
    *     (trimmed, upper case), or, keyed by name, the trimmed name (a name matching several codes
    *     gives {@link FacilityRate#ambiguousName()})
+   * @param plausible the plausible range of timestamps: a record with an implausible book-in or
+   *     book-out has no bed-days
    */
   public static BedDays measure(
       Dataset<Row> placements,
       Dataset<Row> findings,
       Set<CanonicalField> available,
       Optional<LocalDateTime> extractDate,
-      Function<String, Optional<FacilityRate>> reference) {
+      Function<String, Optional<FacilityRate>> reference,
+      PlausibleTimestamps plausible) {
     boolean byCode =
         available.contains(CanonicalField.FACILITY_CODE) || !available.contains(CanonicalField.FACILITY_NAME);
     List<String> missing = Measure.BED_DAYS.missingFields(available);
@@ -181,7 +187,12 @@ public final class BedDays {
             : col("book_out");
     Column startDate = to_date(col("book_in"));
     Column endDate = to_date(end);
-    Column measurable = col("book_in").isNotNull().and(end.isNotNull()).and(end.geq(col("book_in")));
+    Column measurable =
+        col("book_in")
+            .isNotNull()
+            .and(end.isNotNull())
+            .and(end.geq(col("book_in")))
+            .and(functions.not(plausible.anyImplausible(col("book_in"), col("book_out"))));
     Dataset<Row> stays =
         placements.select(
             key.as("key"),

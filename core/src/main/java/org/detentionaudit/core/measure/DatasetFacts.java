@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.detentionaudit.core.check.PlausibleTimestamps;
 import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.Measure;
 
@@ -35,6 +37,11 @@ import org.detentionaudit.rules.Measure;
  * placement's length runs from {@code book_in} to {@code book_out}. Lengths are in days
  * (fractional).
  *
+ * <p>Only plausible timestamps ({@link PlausibleTimestamps}) are measured: an implausible one stays
+ * in the record but is no first, last or latest date, and the length of its placement (book_in or
+ * book_out implausible) or stay (stay_book_in or a stay_book_out implausible) is unknown, neither
+ * open nor zero.
+ *
  * <p>A measure whose fields the layout lacks ({@link Measure#requiredFields()}) is null, never a
  * zero: a file without book-outs says nothing about open placements or lengths, one without person
  * ids nothing about people or stays. {@link MeasureStatus} says why.
@@ -45,8 +52,10 @@ import org.detentionaudit.rules.Measure;
  *     null without person id or stay book-in columns
  * @param firstBookIn the earliest book-in (ISO local date-time), or null (none, or no book-in column)
  * @param lastBookIn the latest book-in, or null
- * @param latestTimestamp the latest of all book-in and book-out timestamps (the inferred extract
- *     date), or null
+ * @param latestTimestamp the latest of all plausible book-in, book-out, stay book-in and stay
+ *     book-out timestamps (the inferred extract date), or null
+ * @param implausibleTimestamps records with at least one implausible timestamp (the records {@code
+ *     placement.implausible_date} fails), set aside from lengths, bed-days and cost
  * @param openPlacements records with a book-in and no book-out; null without a book-in or book-out
  *     column
  * @param died records whose release reason is {@code Died} (trimmed, any case); null without a
@@ -57,7 +66,7 @@ import org.detentionaudit.rules.Measure;
  */
 @JsonPropertyOrder({
   "records", "people", "stays", "first_book_in", "last_book_in", "latest_timestamp",
-  "open_placements", "died", "escaped", "placement_lengths", "stay_lengths"
+  "implausible_timestamps", "open_placements", "died", "escaped", "placement_lengths", "stay_lengths"
 })
 public record DatasetFacts(
     long records,
@@ -66,6 +75,7 @@ public record DatasetFacts(
     String firstBookIn,
     String lastBookIn,
     String latestTimestamp,
+    long implausibleTimestamps,
     Long openPlacements,
     Long died,
     Long escaped,
@@ -87,8 +97,10 @@ public record DatasetFacts(
    *
    * @param available the canonical fields the layout has (every input's); the measures that need
    *     others are null
+   * @param plausible the plausible range of timestamps; the others are set aside
    */
-  public static DatasetFacts of(Dataset<Row> placements, Set<CanonicalField> available) {
+  public static DatasetFacts of(
+      Dataset<Row> placements, Set<CanonicalField> available, PlausibleTimestamps plausible) {
     // percentile_approx is an object aggregate, so Spark evaluates these aggregations interpreted:
     // each length is computed once in a projection before (compiled, and read by several
     // aggregates, so the optimizer keeps it there).
@@ -99,17 +111,34 @@ public record DatasetFacts(
             col("stay_book_in"),
             col("stay_book_out"),
             col("release_reason"),
-            days(col("book_in"), col("book_out")).as("_length"));
+            plausible.anyImplausible(col("book_in"), col("book_out")).as("_set_aside"),
+            plausible
+                .anyImplausible(
+                    col("stay_book_in"), col("book_in"), col("book_out"), col("stay_book_out"))
+                .as("_implausible"),
+            when(
+                    functions.not(plausible.anyImplausible(col("book_in"), col("book_out"))),
+                    days(col("book_in"), col("book_out")))
+                .as("_length"));
+    Column plausibleBookIn = plausible.plausible(col("book_in"));
     List<Column> aggregates = new ArrayList<>();
-    aggregates.add(min(col("book_in")).as("first_book_in"));
-    aggregates.add(max(col("book_in")).as("last_book_in"));
+    aggregates.add(min(plausibleBookIn).as("first_book_in"));
+    aggregates.add(max(plausibleBookIn).as("last_book_in"));
     aggregates.add(
-        max(greatest(col("stay_book_in"), col("book_in"), col("book_out"), col("stay_book_out")))
+        max(greatest(
+                plausible.plausible(col("stay_book_in")),
+                plausibleBookIn,
+                plausible.plausible(col("book_out")),
+                plausible.plausible(col("stay_book_out"))))
             .as("latest"));
-    aggregates.add(count(when(col("book_in").isNotNull().and(col("book_out").isNull()), 1)).as("open"));
+    aggregates.add(
+        count(when(col("book_in").isNotNull().and(col("book_out").isNull()).and(not(col("_set_aside"))), 1))
+            .as("open"));
     aggregates.add(count(when(reasonIs("died"), 1)).as("died"));
     aggregates.add(count(when(reasonIs("escaped"), 1)).as("escaped"));
-    aggregates.addAll(lengthAggregates(col("book_in"), col("book_out"), col("_length")));
+    aggregates.addAll(
+        lengthAggregates(col("book_in"), col("book_out"), col("_length"), col("_set_aside")));
+    aggregates.add(count(when(col("_implausible"), 1)).as("implausible"));
     Row row =
         measured
             .agg(count(lit(1)).as("records"), aggregates.toArray(new Column[0]))
@@ -121,10 +150,17 @@ public record DatasetFacts(
           placements
               .where(col("person_id").isNotNull())
               .groupBy(col("person_id"), col("stay_book_in"))
-              .agg(max(col("stay_book_out")).as("stay_book_out"))
-              .withColumn("_length", days(col("stay_book_in"), col("stay_book_out")));
+              .agg(
+                  max(plausible.plausible(col("stay_book_out"))).as("stay_book_out"),
+                  max(plausible.implausible(col("stay_book_out"))).as("_out_set_aside"))
+              .withColumn(
+                  "_set_aside", col("_out_set_aside").or(plausible.implausible(col("stay_book_in"))))
+              .withColumn(
+                  "_length",
+                  when(not(col("_set_aside")), days(col("stay_book_in"), col("stay_book_out"))));
       List<Column> stayAggregates =
-          lengthAggregates(col("stay_book_in"), col("stay_book_out"), col("_length"));
+          lengthAggregates(
+              col("stay_book_in"), col("stay_book_out"), col("_length"), col("_set_aside"));
       stay = stays.agg(count(lit(1)).as("stays"), stayAggregates.toArray(new Column[0])).first();
     }
     // Not countDistinct(person_id) in the same aggregation: with a distinct count Spark keeps a
@@ -141,6 +177,7 @@ public record DatasetFacts(
         Measure.BOOK_IN_RANGE.applicableTo(available) ? iso(row.get(1)) : null,
         Measure.BOOK_IN_RANGE.applicableTo(available) ? iso(row.get(2)) : null,
         iso(row.get(3)),
+        row.getLong(row.fieldIndex("implausible")),
         Measure.OPEN_PLACEMENTS.applicableTo(available) ? row.getLong(4) : null,
         Measure.DIED_ESCAPED.applicableTo(available) ? row.getLong(5) : null,
         Measure.DIED_ESCAPED.applicableTo(available) ? row.getLong(6) : null,
@@ -173,13 +210,15 @@ public record DatasetFacts(
 
   /**
    * measured, open, unknown, percentiles (array), max, then one count per bucket: read back by
-   * {@link #lengths(Row, int)}.
+   * {@link #lengths(Row, int)}. {@code setAside} (never null) marks the records whose length is
+   * unknown because a timestamp is implausible: {@code length} is null for them.
    */
-  private static List<Column> lengthAggregates(Column start, Column end, Column length) {
+  private static List<Column> lengthAggregates(Column start, Column end, Column length, Column setAside) {
     List<Column> aggregates = new ArrayList<>();
     aggregates.add(count(length));
-    aggregates.add(count(when(start.isNotNull().and(end.isNull()), 1)));
-    aggregates.add(count(when(length.isNull().and(start.isNull().or(end.isNotNull())), 1)));
+    aggregates.add(count(when(start.isNotNull().and(end.isNull()).and(not(setAside)), 1)));
+    aggregates.add(
+        count(when(length.isNull().and(start.isNull().or(end.isNotNull()).or(setAside)), 1)));
     aggregates.add(percentile_approx(length, functions.array(lit(0.5), lit(0.9), lit(0.99)), lit(10_000)));
     aggregates.add(max(length));
     for (int i = 0; i < BUCKET_BOUNDS.length; i++) {

@@ -6,5 +6,7 @@
  *
  * <p>Sits between check and report in the data flow: it reads the same normalized placements as
  * the rules, and everything it computes is written to an output table before the report shows it.
+ * Only plausible timestamps are measured ({@link org.detentionaudit.core.check.PlausibleTimestamps}):
+ * a placement or stay with an implausible date has an unknown length, no bed-days and no cost.
  */
 package org.detentionaudit.core.measure;

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
@@ -29,6 +30,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.detentionaudit.core.check.FiscalYear;
+import org.detentionaudit.core.check.PlausibleTimestamps;
 import org.detentionaudit.core.measure.BedDays;
 import org.detentionaudit.core.measure.CostSummary;
 import org.detentionaudit.core.measure.DatasetFacts;
@@ -55,17 +57,25 @@ public final class Reconciler {
   private final BedDays bedDays;
   private final Optional<LocalDateTime> extractDate;
   private final Optional<LocalDate> coversFrom;
+  private final PlausibleTimestamps plausible;
 
   /**
-   * As {@link #Reconciler(Dataset, Set, BedDays, Optional, Optional)} without a known start of the
-   * records: no published year is ruled out as before them.
+   * As {@link #Reconciler(Dataset, Set, BedDays, Optional, PlausibleTimestamps, Optional)} without a
+   * known start of the records (no published year is ruled out as before them) and with today as
+   * the run date.
    */
   public Reconciler(
       Dataset<Row> placements,
       Set<CanonicalField> available,
       BedDays bedDays,
       Optional<LocalDateTime> extractDate) {
-    this(placements, available, bedDays, extractDate, Optional.empty());
+    this(
+        placements,
+        available,
+        bedDays,
+        extractDate,
+        PlausibleTimestamps.until(LocalDate.now()),
+        Optional.empty());
   }
 
   /**
@@ -73,6 +83,8 @@ public final class Reconciler {
    * @param available the fields every input has ({@code LoadedDataset.availableFields()})
    * @param bedDays the bed-days measured for the run
    * @param extractDate the run's extract date (ends the last, partial fiscal year), or empty
+   * @param plausible the plausible range of timestamps: an implausible one gives no fiscal year and
+   *     no length
    * @param coversFrom the first day the records cover (the release window's start, else the first
    *     book-in): a published figure for a fiscal year that ends before it, or begins on or after
    *     the extract date, is outside the records and not computed (status {@code NO_RECORDS}),
@@ -83,7 +95,9 @@ public final class Reconciler {
       Set<CanonicalField> available,
       BedDays bedDays,
       Optional<LocalDateTime> extractDate,
+      PlausibleTimestamps plausible,
       Optional<LocalDate> coversFrom) {
+    this.plausible = Objects.requireNonNull(plausible, "plausible");
     this.placements = Objects.requireNonNull(placements, "placements");
     this.available = Set.copyOf(available);
     this.bedDays = Objects.requireNonNull(bedDays, "bedDays");
@@ -233,7 +247,7 @@ public final class Reconciler {
     for (Row row :
         placements
             .where(col("source_file").isin(wanted.toArray()))
-            .groupBy(col("source_file"), FiscalYear.of(col("book_in")).as("fy"))
+            .groupBy(col("source_file"), FiscalYear.of(plausible.plausible(col("book_in"))).as("fy"))
             .agg(count(lit(1)))
             .collectAsList()) {
       counts
@@ -406,7 +420,7 @@ public final class Reconciler {
     private void countBookIns(boolean byCode, boolean byName) {
       Dataset<Row> keyed =
           placements.select(
-              FiscalYear.of(col("book_in")).as("fy"),
+              FiscalYear.of(plausible.plausible(col("book_in"))).as("fy"),
               upper(trim(col("facility_code"))).as("code"),
               upper(trim(col("facility_name"))).as("name"));
       List<Column> groups = new ArrayList<>(List.of(col("fy")));
@@ -436,12 +450,17 @@ public final class Reconciler {
                   min(col("book_in")).as("first_in"),
                   max(col("stay_book_out")).as("stay_out"),
                   max(col("book_out")).as("last_out"),
-                  count(when(col("book_out").isNull(), 1)).as("open"));
+                  count(when(col("book_out").isNull(), 1)).as("open"),
+                  max(
+                          plausible.anyImplausible(
+                              col("stay_book_in"), col("book_in"), col("book_out"), col("stay_book_out")))
+                      .as("set_aside"));
       // A stay ends at its stay book-out, else at its last placement's book-out when none is open.
       Column end = coalesce(col("stay_out"), when(col("open").equalTo(0), col("last_out")));
       Column start = coalesce(col("stay_book_in"), col("first_in"));
       Dataset<Row> ended =
           stays
+              .where(not(col("set_aside")))
               .select(FiscalYear.of(end).as("fy"), DatasetFacts.days(start, end).as("length"))
               .where(col("length").isNotNull());
       for (Row row : ended.groupBy(col("fy")).agg(count(lit(1)), sum(col("length"))).collectAsList()) {
@@ -457,7 +476,10 @@ public final class Reconciler {
                   FiscalYear.of(col("book_out")).as("fy"),
                   byCode ? upper(trim(col("facility_code"))).as("code") : lit(null).cast("string").as("code"),
                   byName ? upper(trim(col("facility_name"))).as("name") : lit(null).cast("string").as("name"),
-                  DatasetFacts.days(col("book_in"), col("book_out")).as("length"))
+                  when(
+                          not(plausible.anyImplausible(col("book_in"), col("book_out"))),
+                          DatasetFacts.days(col("book_in"), col("book_out")))
+                      .as("length"))
               .where(col("length").isNotNull());
       for (Row row :
           ended.groupBy(col("fy"), col("code"), col("name")).agg(count(lit(1)), sum(col("length"))).collectAsList()) {

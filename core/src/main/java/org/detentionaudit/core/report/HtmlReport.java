@@ -408,6 +408,14 @@ public final class HtmlReport {
           Traced.json(reason.getValue(), "cost.bed_days_cost_unknown_by_reason." + reason.getKey())));
     }
     facts.add(fact("Records without bed-days (length unknown)", Traced.json(c.recordsLengthUnknown(), "cost.records_length_unknown")));
+    DatasetFacts d = data.summary().dataset();
+    if (d != null) {
+      Traced implausible = Traced.json(d.implausibleTimestamps(), "dataset.implausible_timestamps");
+      facts.add(fact("Records with an implausible date, set aside", implausible));
+      if (d.implausibleTimestamps() > 0) {
+        section.put("implausibleDates", Map.of("count", implausible));
+      }
+    }
     List<BarChart.Bar> years = new ArrayList<>();
     for (int i = 0; i < c.byFiscalYear().size(); i++) {
       CostSummary.Year year = c.byFiscalYear().get(i);

@@ -3,6 +3,7 @@ package org.detentionaudit.core.measure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.detentionaudit.core.measure.MeasureRows.ALL_FIELDS;
 import static org.detentionaudit.core.measure.MeasureRows.INITIAL_BOOK_INS;
+import static org.detentionaudit.core.measure.MeasureRows.PLAUSIBLE;
 import static org.detentionaudit.core.measure.MeasureRows.WITHOUT_CODES;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -64,7 +65,7 @@ class BedDaysTest {
             findings,
             ALL_FIELDS,
             Optional.of(LocalDateTime.of(2021, 1, 1, 12, 0)),
-            BedDaysTest::lookup);
+            BedDaysTest::lookup, PLAUSIBLE);
 
     Map<String, FacilityUse> byCode =
         measured.facilities().stream()
@@ -120,9 +121,37 @@ class BedDaysTest {
     MeasureRows rows =
         new MeasureRows().add("P3", null, "2020-12-29 09:00", null, null, "RATED", "R", null);
     BedDays measured =
-        BedDays.measure(rows.toDataset(spark), findings(spark), ALL_FIELDS, Optional.empty(), BedDaysTest::lookup);
+        BedDays.measure(rows.toDataset(spark), findings(spark), ALL_FIELDS, Optional.empty(), BedDaysTest::lookup, PLAUSIBLE);
     assertThat(measured.summary().bedDays()).isZero();
     assertThat(measured.summary().recordsLengthUnknown()).isEqualTo(1);
+  }
+
+  @Test
+  void implausibleDatesAddNoBedDaysAndNoCost(SparkSession spark) {
+    MeasureRows rows =
+        new MeasureRows()
+            // 2 nights
+            .add("P1", null, "2020-01-01 10:00", "2020-01-03 10:00", null, "RATED", "R", "Removed")
+            // placeholders: 2.9 million nights (9999) and 738,000 (year 1) if they were counted
+            .add("P2", null, "2020-02-01 00:00", "9999-12-31 23:59", null, "RATED", "R", "Removed")
+            .add("P3", null, "0001-01-01 00:00", "2020-03-01 00:00", null, "RATED", "R", "Removed")
+            // open from an implausible book-in: not run to the extract date
+            .add("P4", null, "1949-12-31 23:59", null, null, "RATED", "R", null)
+            // near miss: booked in at the first plausible moment, still open at the extract date
+            .add("P5", null, "1950-01-01 00:00", "1950-01-03 00:00", null, "RATED", "R", "Removed");
+    BedDays measured =
+        BedDays.measure(
+            rows.toDataset(spark), findings(spark), ALL_FIELDS, Optional.of(LocalDateTime.of(2021, 1, 1, 0, 0)),
+            BedDaysTest::lookup, PLAUSIBLE);
+    assertThat(measured.summary().bedDays()).isEqualTo(4);
+    assertThat(measured.summary().recordsLengthUnknown()).isEqualTo(3);
+    assertThat(measured.summary().byFiscalYear())
+        .extracting(CostSummary.Year::fiscalYear)
+        .containsExactly(1950, 2020);
+    assertThat(measured.facilities()).singleElement().satisfies(f -> {
+      assertThat(f.records()).isEqualTo(5);
+      assertThat(f.bedDays()).isEqualTo(4);
+    });
   }
 
   @Test
@@ -131,7 +160,7 @@ class BedDaysTest {
         new MeasureRows()
             .add("P1", null, "2020-12-01 00:00", "2020-12-03 00:00", null, null, " KROME ", "Removed");
     BedDays measured =
-        BedDays.measure(rows.toDataset(spark), findings(spark), WITHOUT_CODES, Optional.empty(), BedDaysTest::lookup);
+        BedDays.measure(rows.toDataset(spark), findings(spark), WITHOUT_CODES, Optional.empty(), BedDaysTest::lookup, PLAUSIBLE);
     assertThat(measured.facilities())
         .singleElement()
         .satisfies(f -> {
@@ -157,7 +186,7 @@ class BedDaysTest {
     Optional<LocalDateTime> extract = Optional.of(LocalDateTime.of(2019, 7, 6, 0, 0));
 
     BedDays measured =
-        BedDays.measure(rows.toDataset(spark), findings(spark), INITIAL_BOOK_INS, extract, BedDaysTest::lookup);
+        BedDays.measure(rows.toDataset(spark), findings(spark), INITIAL_BOOK_INS, extract, BedDaysTest::lookup, PLAUSIBLE);
 
     CostSummary cost = measured.summary();
     assertThat(cost.status()).isEqualTo(MeasureStatus.NOT_APPLICABLE);
@@ -187,7 +216,7 @@ class BedDaysTest {
     BedDays measured =
         BedDays.measure(
             rows.toDataset(spark), findings(spark), ALL_FIELDS, Optional.of(LocalDateTime.of(2019, 7, 6, 0, 0)),
-            BedDaysTest::lookup);
+            BedDaysTest::lookup, PLAUSIBLE);
     assertThat(measured.summary().bedDays()).isEqualTo(5);
     assertThat(measured.summary().status()).isEqualTo(MeasureStatus.COMPUTED);
     assertThat(measured.facilities().get(0).missingFields()).isEmpty();

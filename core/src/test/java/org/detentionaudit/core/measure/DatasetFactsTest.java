@@ -3,6 +3,7 @@ package org.detentionaudit.core.measure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.detentionaudit.core.measure.MeasureRows.ALL_FIELDS;
 import static org.detentionaudit.core.measure.MeasureRows.INITIAL_BOOK_INS;
+import static org.detentionaudit.core.measure.MeasureRows.PLAUSIBLE;
 import static org.detentionaudit.core.measure.MeasureRows.WITHOUT_CODES;
 
 import org.apache.spark.sql.SparkSession;
@@ -28,7 +29,7 @@ class DatasetFactsTest {
             // no book-in at all
             .add("P3", null, null, "2020-04-01 00:00", null, "C", "C JAIL", "Removed");
 
-    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS);
+    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE);
 
     assertThat(facts.records()).isEqualTo(6);
     assertThat(facts.people()).isEqualTo(3);
@@ -57,6 +58,39 @@ class DatasetFactsTest {
   }
 
   @Test
+  void implausibleDatesAreSetAsideAsLengthUnknown(SparkSession spark) {
+    MeasureRows rows =
+        new MeasureRows()
+            // a plausible 2-day placement and stay: the only measured ones
+            .add("P1", "2020-01-01 00:00", "2020-01-01 00:00", "2020-01-03 00:00", "2020-01-03 00:00", "A", "A", "Removed")
+            // a placeholder book-out: neither open nor measured, and not the latest timestamp
+            .add("P2", "2020-02-01 00:00", "2020-02-01 00:00", "9999-12-31 23:59", null, "A", "A", "Removed")
+            // a book-in typed as year 1: not the first book-in; its stay's length is unknown too
+            .add("P3", "0001-01-01 00:00", "0001-01-01 00:00", "2020-03-01 00:00", "2020-03-01 00:00", "A", "A", "Removed")
+            // an open placement with an implausible book-in: length unknown, not open
+            .add("P4", null, "1900-01-01 00:00", null, null, "A", "A", null)
+            // near misses at the bounds: plausible, measured
+            .add("P5", "1950-01-01 00:00", "1950-01-01 00:00", "1950-01-02 00:00", "2026-12-07 23:59", "A", "A", "Removed");
+
+    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE);
+
+    assertThat(facts.implausibleTimestamps()).isEqualTo(3);
+    assertThat(facts.firstBookIn()).isEqualTo("1950-01-01T00:00:00");
+    assertThat(facts.lastBookIn()).isEqualTo("2020-02-01T00:00:00");
+    assertThat(facts.latestTimestamp()).as("P5's stay book-out, the run date's last minute").isEqualTo("2026-12-07T23:59:00");
+    assertThat(facts.openPlacements()).as("P4 has an implausible book-in").isZero();
+    LengthSummary placements = facts.placementLengths();
+    assertThat(placements.measured()).isEqualTo(2);
+    assertThat(placements.open()).isZero();
+    assertThat(placements.unknown()).isEqualTo(3);
+    assertThat(placements.maxDays()).isEqualTo(2.0);
+    LengthSummary stays = facts.stayLengths();
+    assertThat(stays.measured()).as("P1, and P5 from 1950 to the run date").isEqualTo(2);
+    assertThat(stays.unknown()).as("P3 (year 1), P4 (no stay book-in)").isEqualTo(2);
+    assertThat(stays.open()).as("P2's stay has no stay book-out").isEqualTo(1);
+  }
+
+  @Test
   void lengthsIgnoreDaylightSavingTime(SparkSession spark) {
     String zone = spark.conf().get("spark.sql.session.timeZone");
     spark.conf().set("spark.sql.session.timeZone", "America/New_York");
@@ -65,7 +99,7 @@ class DatasetFactsTest {
           new MeasureRows()
               // across the March 2020 clock change: wall clock says exactly 2 days
               .add("P1", "2020-03-07 12:00", "2020-03-07 12:00", "2020-03-09 12:00", "2020-03-09 12:00", "A", "A", "Removed");
-      assertThat(DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS).placementLengths().maxDays()).isEqualTo(2.0);
+      assertThat(DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE).placementLengths().maxDays()).isEqualTo(2.0);
     } finally {
       spark.conf().set("spark.sql.session.timeZone", zone);
     }
@@ -73,7 +107,7 @@ class DatasetFactsTest {
 
   @Test
   void anEmptyTableHasNoDatesAndNoLengths(SparkSession spark) {
-    DatasetFacts facts = DatasetFacts.of(new MeasureRows().toDataset(spark), ALL_FIELDS);
+    DatasetFacts facts = DatasetFacts.of(new MeasureRows().toDataset(spark), ALL_FIELDS, PLAUSIBLE);
     assertThat(facts.records()).isZero();
     assertThat(facts.firstBookIn()).isNull();
     assertThat(facts.placementLengths().medianDays()).isNull();
@@ -93,7 +127,7 @@ class DatasetFactsTest {
             .add(null, null, "2018-03-04 00:00", null, null, null, "NORTHWEST DETENTION CENTER", null)
             .add(null, null, null, null, null, null, "NORTHWEST DETENTION CENTER", null);
 
-    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), INITIAL_BOOK_INS);
+    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), INITIAL_BOOK_INS, PLAUSIBLE);
 
     assertThat(facts.records()).isEqualTo(3);
     assertThat(facts.firstBookIn()).isEqualTo("2018-03-04T00:00:00");
@@ -115,7 +149,7 @@ class DatasetFactsTest {
             .add("P1", null, "2019-01-02 00:00", null, null, "A", "A JAIL", null)
             .add("P2", null, "2018-03-04 00:00", null, null, "A", "A JAIL", null);
 
-    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS);
+    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE);
 
     assertThat(facts.openPlacements()).isEqualTo(2);
     assertThat(facts.placementLengths().open()).isEqualTo(2);
@@ -134,7 +168,7 @@ class DatasetFactsTest {
                 org.detentionaudit.rules.CanonicalField.STAY_BOOK_OUT,
                 org.detentionaudit.rules.CanonicalField.STAY_RELEASE_REASON));
 
-    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), history);
+    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), history, PLAUSIBLE);
 
     assertThat(facts.stays()).isEqualTo(1);
     assertThat(facts.stayLengths()).isNull();

@@ -1,5 +1,6 @@
 package org.detentionaudit.core.measure;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.detentionaudit.core.check.PlausibleTimestamps;
 import org.detentionaudit.core.load.PlacementSchema;
 import org.detentionaudit.rules.CanonicalField;
 
@@ -18,6 +20,8 @@ import org.detentionaudit.rules.CanonicalField;
 final class MeasureRows {
   /** A layout with every canonical field. */
   static final Set<CanonicalField> ALL_FIELDS = EnumSet.allOf(CanonicalField.class);
+  /** Plausible timestamps: from 1950 to the end of 2026-12-07, the fixed run date of these tests. */
+  static final PlausibleTimestamps PLAUSIBLE = PlausibleTimestamps.until(LocalDate.of(2026, 12, 7));
   /** A layout with names but no facility codes. */
   static final Set<CanonicalField> WITHOUT_CODES =
       EnumSet.complementOf(EnumSet.of(CanonicalField.FACILITY_CODE));

@@ -27,7 +27,7 @@ class SummaryJsonTest {
             List.of(new RunSummary.InputSummary("a.csv", "csv", "ddp-2025", 3, 3, 0, "UTF-8", "detected: valid UTF-8", 3L, 0L, 0L, 0L)),
             3, 3, 0, "2025-06-26T00:00:00", "given",
             List.of(),
-            new DatasetFacts(3, 2L, 2L, "2020-01-01T10:00:00", "2021-05-01T00:00:00", "2021-05-01T00:00:00", 1L, 1L, 0L, lengths(), lengths()),
+            new DatasetFacts(3, 2L, 2L, "2020-01-01T10:00:00", "2021-05-01T00:00:00", "2021-05-01T00:00:00", 0L, 1L, 1L, 0L, lengths(), lengths()),
             new org.detentionaudit.core.measure.FacilitySummary("facility_code", 5, 2, 1),
             new CostSummary(MeasureStatus.COMPUTED, List.of(), 20L, 4L, 16L, 0.8, Map.of("rate_redacted", 16L), 400.0, 2L, "2025-06-26T00:00",
                 List.of(new CostSummary.Year(2020, 20, 16, 400.0))),

@@ -74,7 +74,14 @@ public enum Defect {
    * default</b> (rate 0): with it, the latest timestamp is no longer the extract date, so the audit
    * must be given {@code --extract-date} (the manifest's) to reproduce the manifest's counts.
    */
-  AFTER_EXTRACT("placement.after_extract", 0.0);
+  AFTER_EXTRACT("placement.after_extract", 0.0),
+  /**
+   * A placeholder date: the book-out set to 9999-12-31 23:59 (also after the extract date) or the
+   * book-in to 1900-01-01 00:00. Per closed placement. <b>Off by default</b> (rate 0), so the
+   * committed samples hold none; the audit sets such dates aside, so its inferred extract date stays
+   * the manifest's.
+   */
+  IMPLAUSIBLE_DATE("placement.implausible_date", 0.0);
 
   private final String ruleId;
   private final double defaultRate;

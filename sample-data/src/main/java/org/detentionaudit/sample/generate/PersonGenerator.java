@@ -38,6 +38,10 @@ final class PersonGenerator {
   private static final int HOLD_LIMIT_MINUTES = 72 * 60;
 
   private final long seed;
+  /** {@link Defect#IMPLAUSIBLE_DATE}'s placeholder dates. */
+  private static final LocalDateTime PLACEHOLDER_BOOK_OUT = LocalDateTime.of(9999, 12, 31, 23, 59);
+  private static final LocalDateTime PLACEHOLDER_BOOK_IN = LocalDateTime.of(1900, 1, 1, 0, 0);
+
   private final LocalDateTime extractDate;
   private final LocalDateTime statusCutoff;
   private final DefectRates rates;
@@ -354,7 +358,14 @@ final class PersonGenerator {
         if (placement.bookOut == null) {
           continue;
         }
-        if (roll(random, Defect.AFTER_EXTRACT)) {
+        if (roll(random, Defect.IMPLAUSIBLE_DATE)) {
+          if (random.nextBoolean()) {
+            placement.bookOut = PLACEHOLDER_BOOK_OUT;
+          } else {
+            placement.bookIn = PLACEHOLDER_BOOK_IN;
+          }
+          counts.applied(Defect.IMPLAUSIBLE_DATE);
+        } else if (roll(random, Defect.AFTER_EXTRACT)) {
           placement.bookOut = extractDate.plusMinutes(1 + random.nextLong(30 * MINUTES_PER_DAY));
           counts.applied(Defect.AFTER_EXTRACT);
         } else if (roll(random, Defect.NEGATIVE_LENGTH)) {

@@ -23,7 +23,10 @@ public final class PlacementSource implements Iterator<List<PlacementRecord>> {
   private final long placements;
   private final LocalDateTime extractDate;
   private final PersonGenerator persons;
-  /** False when the {@link Defect#AFTER_EXTRACT} defect is seeded on purpose. */
+  /**
+   * False when the {@link Defect#AFTER_EXTRACT} or {@link Defect#IMPLAUSIBLE_DATE} defect is seeded
+   * on purpose.
+   */
   private final boolean nothingAfterExtract;
   private final SeedCounts counts = new SeedCounts();
   private long rowsGenerated;
@@ -40,7 +43,9 @@ public final class PlacementSource implements Iterator<List<PlacementRecord>> {
     }
     this.placements = placements;
     this.extractDate = Objects.requireNonNull(extractDate, "extractDate");
-    this.nothingAfterExtract = Objects.requireNonNull(rates, "rates").rate(Defect.AFTER_EXTRACT) == 0;
+    this.nothingAfterExtract =
+        Objects.requireNonNull(rates, "rates").rate(Defect.AFTER_EXTRACT) == 0
+            && rates.rate(Defect.IMPLAUSIBLE_DATE) == 0;
     this.persons =
         new PersonGenerator(
             seed, extractDate, Objects.requireNonNull(rates, "rates"), FacilityCatalog.bundled(), counts);

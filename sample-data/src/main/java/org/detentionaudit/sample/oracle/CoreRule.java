@@ -20,7 +20,7 @@ import java.util.TreeSet;
 /**
  * The 15 core rules of docs/rules.md, in the order of its table, then the six rules of issue 4 (facility
  * reference and consistency, self-transfers, implausibly early stays, dates after the extract), then
- * {@code placement.hold_room_over_72h}, with the rows each one judges
+ * {@code placement.implausible_date} and {@code placement.hold_room_over_72h}, with the rows each one judges
  * ({@code records_checked}) as this oracle defines them, and the fields each one reads: a layout
  * that lacks one of them makes the rule {@code NOT_APPLICABLE}.
  *
@@ -119,6 +119,11 @@ public enum CoreRule {
       "stay.implausibly_early", "rows where stay_book_in or book_in is non-null", BOOK_IN),
   PLACEMENT_AFTER_EXTRACT(
       "placement.after_extract",
+      "rows where stay_book_in, book_in, book_out or stay_book_out is non-null",
+      BOOK_IN),
+  /** A date before 1950-01-01T00:00 or after the run date's end; reads the four date fields. */
+  PLACEMENT_IMPLAUSIBLE_DATE(
+      "placement.implausible_date",
       "rows where stay_book_in, book_in, book_out or stay_book_out is non-null",
       BOOK_IN),
   /** Needs book_in, book_out and a facility key (facility_code, or facility_name without codes). */

@@ -59,6 +59,9 @@ public final class ReferenceRuleEvaluator {
   /** {@code placement.hold_room_over_72h}: hours a placement may last at an Under 72 facility. */
   public static final int HOLD_LIMIT_HOURS = 72;
 
+  /** {@code placement.implausible_date}: the earliest plausible date. */
+  public static final LocalDate EARLIEST_PLAUSIBLE_DATE = LocalDate.of(1950, 1, 1);
+
   /** {@code stay.implausibly_early}'s default {@code years_before_window}. */
   public static final int YEARS_BEFORE_WINDOW = 10;
 
@@ -73,6 +76,8 @@ public final class ReferenceRuleEvaluator {
   /** The layout has facility names but no codes: facilities are looked up by name. */
   private final boolean byName;
   private final LocalDateTime implausiblyEarlyCutoff;
+  /** The day of the run: a date on a later day is implausible. */
+  private final LocalDate runDate;
   private final long[] checked = new long[CoreRule.values().length];
   private final long[] failed = new long[CoreRule.values().length];
   /** Rows with both a facility code and a name, per (folded code, folded name). */
@@ -118,6 +123,21 @@ public final class ReferenceRuleEvaluator {
       Collection<Facility> reference,
       Optional<LocalDate> windowStart,
       boolean byName) {
+    this(extractDate, reference, windowStart, byName, LocalDate.now());
+  }
+
+  /**
+   * As {@link #ReferenceRuleEvaluator(LocalDateTime, Collection, Optional, boolean)}, with the day
+   * of the run ({@code placement.implausible_date}: a date on a later day is implausible; the other
+   * constructors take today).
+   */
+  public ReferenceRuleEvaluator(
+      LocalDateTime extractDate,
+      Collection<Facility> reference,
+      Optional<LocalDate> windowStart,
+      boolean byName,
+      LocalDate runDate) {
+    this.runDate = Objects.requireNonNull(runDate, "runDate");
     this.extractDate = Objects.requireNonNull(extractDate, "extractDate");
     this.statusUnknownCutoff = extractDate.minusDays(365);
     this.byName = byName;
@@ -269,7 +289,22 @@ public final class ReferenceRuleEvaluator {
               || isAfterExtract(p.bookIn())
               || isAfterExtract(p.bookOut())
               || isAfterExtract(p.stayBookOut()));
+      judge(
+          CoreRule.PLACEMENT_IMPLAUSIBLE_DATE,
+          isImplausible(p.stayBookIn())
+              || isImplausible(p.bookIn())
+              || isImplausible(p.bookOut())
+              || isImplausible(p.stayBookOut()));
     }
+  }
+
+  /** A date on a day before 1950-01-01 or after the run date; false for null. */
+  private boolean isImplausible(LocalDateTime value) {
+    if (value == null) {
+      return false;
+    }
+    LocalDate day = value.toLocalDate();
+    return day.isBefore(EARLIEST_PLAUSIBLE_DATE) || day.isAfter(runDate);
   }
 
   /**

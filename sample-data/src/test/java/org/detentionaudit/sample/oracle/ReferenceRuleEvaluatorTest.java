@@ -455,6 +455,28 @@ class ReferenceRuleEvaluatorTest {
     }
   }
 
+  @Nested
+  class ImplausibleDate {
+    @Test
+    void datesBefore1950OrAfterTheRunDateFailAndTheBoundsPass() {
+      LocalDate runDate = LocalDate.of(2026, 12, 7);
+      ReferenceRuleEvaluator evaluator =
+          new ReferenceRuleEvaluator(EXTRACT, List.of(), Optional.empty(), false, runDate);
+      evaluator.accept(List.of(
+          new Row().person("A").bookIn(T0).bookOut(LocalDateTime.of(9999, 12, 31, 23, 59)).build(),
+          new Row().person("B").bookIn(LocalDateTime.of(1, 1, 1, 0, 0)).bookOut(T0).build(),
+          new Row().person("C").bookIn(LocalDateTime.of(1949, 12, 31, 23, 59)).build(),
+          new Row().person("D").bookIn(T0).stay(T0, runDate.plusDays(1).atStartOfDay(), null).build(),
+          // near misses: the bounds themselves
+          new Row().person("E").bookIn(LocalDateTime.of(1950, 1, 1, 0, 0))
+              .bookOut(runDate.atTime(23, 59, 59)).build(),
+          // nulls never fail; no date at all is not judged
+          new Row().person("F").bookIn(T0).build(),
+          new Row().person("G").bookIn(null).build()));
+      assertThat(evaluator.counts().get(CoreRule.PLACEMENT_IMPLAUSIBLE_DATE)).isEqualTo(count(6, 4));
+    }
+  }
+
   /** A fixture row of person P1 with mutable fields, built into a normalized placement. */
   static final class Row {
     private String person = "P1";

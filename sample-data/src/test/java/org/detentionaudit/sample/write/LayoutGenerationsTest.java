@@ -125,7 +125,9 @@ class LayoutGenerationsTest {
     // (looked up by name, as the layout has no codes).
     Map<String, Manifest.ExpectedOutcome> bookIns = manifest.expectedByFile().get("ice-initial-book-ins.csv");
     assertThat(bookIns.entrySet().stream().filter(e -> e.getValue().applicable()).map(Map.Entry::getKey))
-        .containsExactly("placement.missing_book_in", "facility.unknown_code", "placement.after_extract");
+        .containsExactly(
+            "placement.missing_book_in", "facility.unknown_code", "placement.after_extract",
+            "placement.implausible_date");
     assertThat(bookIns.get("placement.hold_room_over_72h").missingFields()).containsExactly("book_out");
     assertThat(bookIns.get("placement.missing_book_in").recordsFailed())
         .isEqualTo(manifest.expected("placement.missing_book_in").recordsFailed());

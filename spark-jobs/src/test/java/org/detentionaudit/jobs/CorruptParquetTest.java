@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -56,7 +60,7 @@ class CorruptParquetTest {
   }
 
   @Test
-  void corruptDataPage() throws IOException {
+  void corruptDataPageInAColumnOnlyTheProfileReads() throws IOException {
     byte[] bytes = Files.readAllBytes(SAMPLE);
     for (int i = bytes.length / 2; i < bytes.length / 2 + 64; i++) {
       bytes[i] = (byte) 0xAB;
@@ -67,6 +71,38 @@ class CorruptParquetTest {
         .contains("'" + file + "'")
         .contains("a data page is corrupt")
         .contains("Download or export it again, or convert it to CSV");
+  }
+
+  @Test
+  void corruptPageInTheMiddleOfAnAuditedColumnChunk() throws IOException {
+    Path file = withCorruptChunk(dir.resolve("broken-book-in.parquet"), "book_in_date_time");
+    CommandRun run = expectInputError(file);
+    assertThat(run.err()).contains("'" + file + "'").contains("a data page is corrupt");
+  }
+
+  /**
+   * A copy of the sample whose column chunk of {@code column} has 64 bytes overwritten in its
+   * middle (a page broken while the rest of the file, footer included, is intact).
+   */
+  static Path withCorruptChunk(Path copy, String column) throws IOException {
+    long start;
+    long size;
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(SAMPLE.toAbsolutePath().toUri()), new Configuration()))) {
+      ColumnChunkMetaData chunk =
+          reader.getFooter().getBlocks().get(0).getColumns().stream()
+              .filter(c -> c.getPath().toDotString().equals(column))
+              .findFirst()
+              .orElseThrow();
+      start = chunk.getStartingPos();
+      size = chunk.getTotalSize();
+    }
+    byte[] bytes = Files.readAllBytes(SAMPLE);
+    int middle = (int) (start + size / 2);
+    for (int i = middle; i < middle + 64; i++) {
+      bytes[i] = (byte) 0xAB;
+    }
+    return Files.write(copy, bytes);
   }
 
   @Test

@@ -78,7 +78,9 @@ final class ParquetInputReader {
     }
     Dataset<Row> source;
     try {
-      source = spark.read().parquet(paths);
+      // Page checksums are verified where the writer stored them (parquet-mr writes them by
+      // default): without it, a broken page of plain values would be read as other values.
+      source = spark.read().option(VERIFY_PAGE_CHECKSUMS, "true").parquet(paths);
     } catch (Exception e) {
       // Spark raises the checked SparkException from Scala code, hence Exception here.
       throw InputFailures.explain(e)
@@ -234,6 +236,7 @@ final class ParquetInputReader {
     return type.simpleString();
   }
 
+  private static final String VERIFY_PAGE_CHECKSUMS = "parquet.page.verify-checksum.enabled";
   private static final String FILE_INDEX = "__file_index";
   private static final int MISSING = 0;
   private static final int REDACTED = 1;

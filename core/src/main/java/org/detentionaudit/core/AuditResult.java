@@ -17,6 +17,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.detentionaudit.core.check.ColumnProfile;
 import org.detentionaudit.core.check.RuleEvaluation;
 import org.detentionaudit.core.check.RuleOutcome;
+import org.detentionaudit.core.load.InputFailures;
 import org.detentionaudit.core.load.LoadedDataset;
 import org.detentionaudit.core.measure.BedDays;
 import org.detentionaudit.core.measure.FacilityUse;
@@ -170,56 +171,89 @@ public final class AuditResult implements AutoCloseable {
    *
    * @param dir a local path or a Hadoop URI ({@code hdfs://...}, {@code s3a://...})
    * @param overwrite replace an existing folder; without it an existing folder is refused
-   * @throws InputException when {@code dir} exists and {@code overwrite} is false
+   * @throws InputException when {@code dir} exists and {@code overwrite} is false, cannot be
+   *     written, is locked by another run, or writing fails (disk full, permissions)
    */
   public void write(String dir, boolean overwrite) {
     try (AtomicOutputFolder out =
-        AtomicOutputFolder.open(dir, overwrite, spark.sparkContext().hadoopConfiguration())) {
-      stages.begin(AuditStage.WRITE_TABLES);
-      LOG.info("Writing outputs");
-      summary().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath("summary.parquet"));
-      findings().write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath("findings.parquet"));
-      // Persisted: written, then summed by fiscal year for the report (small: one row per rule,
-      // year and facility).
-      Dataset<Row> breakdown = breakdown().persist(StorageLevel.MEMORY_AND_DISK());
-      breakdown
-          .coalesce(1)
-          .write()
-          .mode(SaveMode.ErrorIfExists)
-          .parquet(out.stagingPath("breakdown.parquet"));
-      loaded
-          .quarantine()
-          .coalesce(1)
-          .write()
-          .mode(SaveMode.ErrorIfExists)
-          .parquet(out.stagingPath("quarantine.parquet"));
-      facilities()
-          .coalesce(1)
-          .write()
-          .mode(SaveMode.ErrorIfExists)
-          .parquet(out.stagingPath("facilities.parquet"));
-      reconciliation()
-          .coalesce(1)
-          .write()
-          .mode(SaveMode.ErrorIfExists)
-          .parquet(out.stagingPath("reconciliation.parquet"));
-      Dataset<Row> columnProfile = profile();
-      columnProfile
-          .coalesce(1)
-          .write()
-          .mode(SaveMode.ErrorIfExists)
-          .parquet(out.stagingPath("profile.parquet"));
-      stages.begin(AuditStage.REPORT);
-      out.writeText("summary.json", SummaryJson.write(runSummary));
-      out.writeText(
-          "report.html", HtmlReport.render(reportData(breakdown, columnProfile.collectAsList())));
-      breakdown.unpersist();
-      out.commit();
-      stages.end();
-      LOG.info("Outputs written to {}", dir);
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot write outputs to " + dir + ": " + e.getMessage(), e);
+        AtomicOutputFolder.reserve(dir, overwrite, spark.sparkContext().hadoopConfiguration())) {
+      write(out);
     }
+  }
+
+  /**
+   * Writes every output into a folder reserved (checked and locked) before the audit ran, and
+   * commits it; the caller closes {@code out}, which removes what a failure left.
+   *
+   * @throws InputException when writing fails (disk full, permissions) or the folder appeared
+   */
+  public void write(AtomicOutputFolder out) {
+    try {
+      writeTables(out);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+      throw new InputException(
+          "Cannot write outputs to "
+              + out.shownDir()
+              + ": "
+              + cause.getMessage()
+              + ". Nothing was written there; check the free space and permissions of its folder,"
+              + " then run again.",
+          e);
+    } catch (InputException e) {
+      throw e;
+    } catch (Exception e) {
+      // Spark raises the checked SparkException from Scala code, hence Exception here; the profile
+      // reads every input column, so a corrupt page in a column the audit does not use surfaces here.
+      throw InputFailures.translate(e);
+    }
+  }
+
+  private void writeTables(AtomicOutputFolder out) throws IOException {
+    stages.begin(AuditStage.WRITE_TABLES);
+    LOG.info("Writing outputs");
+    summary().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath("summary.parquet"));
+    FaultInjection.at(FaultInjection.Point.WRITE);
+    FaultInjection.at(FaultInjection.Point.STALL_WRITE);
+    findings().write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath("findings.parquet"));
+    // Persisted: written, then summed by fiscal year for the report (small: one row per rule,
+    // year and facility).
+    Dataset<Row> breakdown = breakdown().persist(StorageLevel.MEMORY_AND_DISK());
+    breakdown
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .parquet(out.stagingPath("breakdown.parquet"));
+    loaded
+        .quarantine()
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .parquet(out.stagingPath("quarantine.parquet"));
+    facilities()
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .parquet(out.stagingPath("facilities.parquet"));
+    reconciliation()
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .parquet(out.stagingPath("reconciliation.parquet"));
+    Dataset<Row> columnProfile = profile();
+    columnProfile
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .parquet(out.stagingPath("profile.parquet"));
+    stages.begin(AuditStage.REPORT);
+    out.writeText("summary.json", SummaryJson.write(runSummary));
+    out.writeText(
+        "report.html", HtmlReport.render(reportData(breakdown, columnProfile.collectAsList())));
+    breakdown.unpersist();
+    out.commit();
+    stages.end();
+    LOG.info("Outputs written to {}", out.shownDir());
   }
 
   /** How many failing records per rule the report shows as examples. */

@@ -22,6 +22,7 @@ import org.detentionaudit.core.check.RuleContext;
 import org.detentionaudit.core.check.RuleEvaluation;
 import org.detentionaudit.core.layout.LayoutCatalog;
 import org.detentionaudit.core.load.InputAccounting;
+import org.detentionaudit.core.load.InputFailures;
 import org.detentionaudit.core.load.InputLoader;
 import org.detentionaudit.core.load.LoadedDataset;
 import org.detentionaudit.core.load.TextEncoding;
@@ -254,6 +255,7 @@ public final class DetentionAudit {
       stages.begin(AuditStage.MEASURE);
       LOG.info("Measuring the dataset");
       DatasetFacts facts = DatasetFacts.of(loaded.placements(), loaded.availableFields(), plausible);
+      FaultInjection.at(FaultInjection.Point.AUDIT);
       List<WorkbookTotals> workbookTotals = WorkbookTotals.of(loaded.summarySheets());
       Map<String, ReleaseWindow> windows = releaseWindows(workbookTotals);
       ExtractDate extract =
@@ -317,9 +319,11 @@ public final class DetentionAudit {
       stages.end();
       return new AuditResult(
           spark, summary, evaluation, loaded, bedDays, facilities, stages, reconciliation);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark raises the checked SparkException from Scala code, hence Exception here; a task
+      // that failed on a corrupt input file is an input error, anything else stays a bug.
       loaded.unpersist();
-      throw e;
+      throw InputFailures.translate(e);
     }
   }
 

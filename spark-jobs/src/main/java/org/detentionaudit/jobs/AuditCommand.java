@@ -154,8 +154,21 @@ final class AuditCommand implements Callable<Integer> {
     LayoutCatalog layouts = LayoutCatalog.builtIn().withLayoutFiles(layoutFiles);
     layouts.forcedLayout(Optional.ofNullable(layout)); // an unknown --layout NAME stops here
     TextEncoding.given(encoding); // and an unknown --encoding NAME
-    AtomicOutputFolder.checkWritable(output, overwrite, new org.apache.hadoop.conf.Configuration());
+    // The output is checked, locked and staged before Spark starts: an unwritable or busy output
+    // is reported at once, not after the audit.
+    try (AtomicOutputFolder folder = AtomicOutputFolder.reserve(output, overwrite, hadoopConfiguration())) {
+      return audit(out, reference, catalog, extract, publishedTotals, layouts, folder);
+    }
+  }
 
+  private int audit(
+      PrintWriter out,
+      FacilityReference reference,
+      RuleCatalog catalog,
+      LocalDateTime extract,
+      Optional<PublishedTotals> publishedTotals,
+      LayoutCatalog layouts,
+      AtomicOutputFolder folder) {
     boolean joined = SparkSessions.hasActive();
     SparkSession spark = SparkSessions.create(master);
     StageRowCounter counter =
@@ -179,9 +192,14 @@ final class AuditCommand implements Callable<Integer> {
             .facilities(reference)
             .progress(counter == null ? AuditProgress.NONE : counter)
             .run()) {
-      result.write(output, overwrite);
+      result.write(folder);
       ConsoleSummary.print(out, result.runSummary(), output);
-      return exitStatus(result.outcomes());
+      int status = exitStatus(result.outcomes());
+      if (status == ExitCodes.RULES_FAILED) {
+        spec.commandLine().getErr().println(failOnExplanation(result.outcomes()));
+        spec.commandLine().getErr().flush();
+      }
+      return status;
     } finally {
       if (counter != null) {
         counter.close();
@@ -193,14 +211,57 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   int exitStatus(List<RuleOutcome> outcomes) {
+    return triggering(outcomes).isEmpty() ? ExitCodes.OK : ExitCodes.RULES_FAILED;
+  }
+
+  /** The rules that make {@code --fail-on} exit 1: FAIL, of its severity or worse. */
+  List<RuleOutcome> triggering(List<RuleOutcome> outcomes) {
     if (failOn == FailOn.never) {
-      return ExitCodes.OK;
+      return List.of();
     }
     Severity threshold = failOn == FailOn.error ? Severity.ERROR : Severity.WARNING;
-    boolean failed =
-        outcomes.stream()
-            .anyMatch(o -> o.status() == RuleStatus.FAIL && o.rule().severity().atLeast(threshold));
-    return failed ? ExitCodes.RULES_FAILED : ExitCodes.OK;
+    return outcomes.stream()
+        .filter(o -> o.status() == RuleStatus.FAIL && o.rule().severity().atLeast(threshold))
+        .toList();
+  }
+
+  /**
+   * The stderr line that says why the exit status is 1, e.g. {@code Exit status 1: --fail-on error
+   * and 2 rules of severity error or worse ended in FAIL: placement.negative_length (error),
+   * person.missing_id (error).}
+   */
+  String failOnExplanation(List<RuleOutcome> outcomes) {
+    List<RuleOutcome> failed = triggering(outcomes);
+    String rules =
+        failed.stream()
+            .map(o -> o.rule().id() + " (" + o.rule().severity().code() + ")")
+            .collect(java.util.stream.Collectors.joining(", "));
+    return String.format(
+        Locale.ROOT,
+        "Exit status 1: --fail-on %s and %d rule%s of severity %s or worse ended in FAIL: %s.",
+        failOn,
+        failed.size(),
+        failed.size() == 1 ? "" : "s",
+        failOn,
+        rules);
+  }
+
+  /**
+   * The Hadoop settings for checking and locking the output before Spark starts: the defaults
+   * plus {@code spark.hadoop.*} settings that spark-submit passes as system properties, as Spark
+   * itself would apply them.
+   */
+  static org.apache.hadoop.conf.Configuration hadoopConfiguration() {
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    System.getProperties()
+        .stringPropertyNames()
+        .forEach(
+            name -> {
+              if (name.startsWith("spark.hadoop.")) {
+                conf.set(name.substring("spark.hadoop.".length()), System.getProperty(name));
+              }
+            });
+    return conf;
   }
 
   static LocalDateTime parseExtractDate(String text) {

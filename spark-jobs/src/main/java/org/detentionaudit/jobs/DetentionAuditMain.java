@@ -53,13 +53,31 @@ public final class DetentionAuditMain implements Runnable {
               .getErr()
               .println(
                   "detention-audit failed: "
-                      + e
-                      + ". This is a bug; the stack trace is in the log"
-                      + " (see log4j2.properties). Please report it with that log.");
+                      + firstLine(e.toString())
+                      + ". This is a bug; the stack trace is in the log ("
+                      + logFile()
+                      + "). Please report it with that log.");
           commandLine.getErr().flush();
           return ExitCodes.INTERNAL;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * Where the stack trace went: the log file of our log4j2 configuration ({@code
+   * detention.audit.log}, which bin/detention-audit sets from DETENTION_AUDIT_LOG, else {@code
+   * $TMPDIR/detention-audit.log}); under spark-submit the cluster's log4j2 configuration decides.
+   */
+  static String logFile() {
+    String configured = System.getProperty("detention.audit.log");
+    return configured != null
+        ? configured
+        : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "detention-audit.log").toString();
+  }
+
+  private static String firstLine(String text) {
+    int end = text.indexOf('\n');
+    return (end < 0 ? text : text.substring(0, end)).strip();
   }
 
   /** The InputException or RuleCatalogException in a cause chain (Spark wraps task errors). */

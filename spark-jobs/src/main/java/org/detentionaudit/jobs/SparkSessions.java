@@ -34,6 +34,9 @@ final class SparkSessions {
         SparkSession.builder().appName("detention-audit").master(effective).config("spark.sql.session.timeZone", "UTC");
     if (effective.startsWith("local")) {
       int cores = Runtime.getRuntime().availableProcessors();
+      if (!conf.contains("spark.local.dir") && System.getenv("SPARK_LOCAL_DIRS") == null) {
+        builder.config("spark.local.dir", scratchFolder().toString());
+      }
       builder
           .config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"))
           .config("spark.driver.host", conf.get("spark.driver.host", "127.0.0.1"))
@@ -43,6 +46,60 @@ final class SparkSessions {
               conf.get("spark.sql.shuffle.partitions", Integer.toString(Math.max(8, cores * 4))));
     }
     return builder.getOrCreate();
+  }
+
+  /** The prefix of the scratch folders of embedded sessions, in {@code java.io.tmpdir}. */
+  static final String SCRATCH_PREFIX = "detention-audit-spark-";
+
+  /**
+   * This process's scratch folder for an embedded Spark's {@code spark.local.dir} (block manager
+   * files, spills): {@code $TMPDIR/detention-audit-spark-<pid>}. Spark deletes what it creates
+   * there when it stops or the JVM exits; the folder itself is deleted at exit, and a process that
+   * was killed outright leaves it behind, so the folders of processes that are no longer running
+   * are deleted here first.
+   */
+  static java.nio.file.Path scratchFolder() {
+    java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+    removeDeadScratchFolders(tmp);
+    java.nio.file.Path mine = tmp.resolve(SCRATCH_PREFIX + ProcessHandle.current().pid());
+    try {
+      java.nio.file.Files.createDirectories(mine);
+    } catch (java.io.IOException e) {
+      throw new InputException(
+          "Cannot create Spark's scratch folder " + mine + ": " + e.getMessage()
+              + ". Free some space in " + tmp + ", or set TMPDIR (or spark.local.dir) to a writable folder.",
+          e);
+    }
+    // After Spark's own hooks (priority 25 and up), which delete what Spark put inside.
+    org.apache.hadoop.util.ShutdownHookManager.get().addShutdownHook(() -> deleteTree(mine), 10);
+    return mine;
+  }
+
+  /** Deletes the scratch folders in {@code tmp} whose process is no longer running. */
+  static void removeDeadScratchFolders(java.nio.file.Path tmp) {
+    try (java.util.stream.Stream<java.nio.file.Path> entries = java.nio.file.Files.list(tmp)) {
+      entries
+          .filter(p -> p.getFileName().toString().matches(SCRATCH_PREFIX + "\\d+"))
+          .filter(
+              p -> {
+                long pid = Long.parseLong(p.getFileName().toString().substring(SCRATCH_PREFIX.length()));
+                return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+              })
+          .forEach(SparkSessions::deleteTree);
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      // Not ours to insist on: another user's folder, or tmp unreadable.
+    }
+  }
+
+  static void deleteTree(java.nio.file.Path root) {
+    if (!java.nio.file.Files.exists(root)) {
+      return;
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(root)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      // Left for the next run to remove.
+    }
   }
 
   /**

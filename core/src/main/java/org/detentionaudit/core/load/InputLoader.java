@@ -468,19 +468,6 @@ public final class InputLoader {
    * InputException} it stands for; any other failure is returned unchanged.
    */
   static RuntimeException translateTaskFailure(Exception failure) {
-    if (failure instanceof InputException input) {
-      return input;
-    }
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof UnreadableInputException unreadable) {
-        return unreadable.toInputException();
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return failure instanceof RuntimeException runtime
-        ? runtime
-        : new IllegalStateException("Cannot load inputs: " + failure.getMessage(), failure);
+    return InputFailures.translate(failure);
   }
 }

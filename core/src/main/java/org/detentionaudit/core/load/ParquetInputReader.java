@@ -2,6 +2,7 @@ package org.detentionaudit.core.load;
 
 import static org.apache.spark.sql.functions.lit;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -70,17 +73,26 @@ final class ParquetInputReader {
         files.stream()
             .map(file -> new Path(URI.create(file.qualifiedPath())).toString())
             .toArray(String[]::new);
+    for (InputFile file : files) {
+      checkFooter(file);
+    }
     Dataset<Row> source;
     try {
-      source = spark.read().parquet(paths);
-    } catch (RuntimeException e) {
-      throw new InputException(
-          "Cannot read Parquet input '"
-              + unitName
-              + "': "
-              + firstLine(e.getMessage())
-              + ". Check that it is a complete Parquet file or folder of part files.",
-          e);
+      // Page checksums are verified where the writer stored them (parquet-mr writes them by
+      // default): without it, a broken page of plain values would be read as other values.
+      source = spark.read().option(VERIFY_PAGE_CHECKSUMS, "true").parquet(paths);
+    } catch (Exception e) {
+      // Spark raises the checked SparkException from Scala code, hence Exception here.
+      throw InputFailures.explain(e)
+          .orElseGet(
+              () ->
+                  new InputException(
+                      "Cannot read Parquet input '"
+                          + unitName
+                          + "': "
+                          + firstLine(e.getMessage())
+                          + ". Check that it is a complete Parquet file or folder of part files.",
+                      e));
     }
     StructField[] columns = source.schema().fields();
     List<String> header = new ArrayList<>();
@@ -88,6 +100,9 @@ final class ParquetInputReader {
       header.add(column.name());
     }
     LayoutMatch match = catalog.resolve(header, forced, unitName);
+    for (Map.Entry<CanonicalField, Integer> entry : match.fieldPositions().entrySet()) {
+      checkType(unitName, entry.getKey(), columns[entry.getValue()]);
+    }
 
     ParquetFileOrigin origin = ParquetFileOrigin.match(source.inputFiles(), files);
     TimestampTextColumns dates = new TimestampTextColumns(match.layout().timestampParser());
@@ -150,6 +165,78 @@ final class ParquetInputReader {
         match, parseOutput(normalized, values, fields, columnNames, unitIndex), rawCells);
   }
 
+  /**
+   * Reads the footer of one Parquet file on the driver, so that a file cut short or not Parquet at
+   * all is refused before any Spark job, naming that file (Spark would read only the first file's
+   * footer here and fail on the others inside a task).
+   */
+  private void checkFooter(InputFile file) {
+    Path path = new Path(URI.create(file.qualifiedPath()));
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(
+            HadoopInputFile.fromPath(path, spark.sparkContext().hadoopConfiguration()))) {
+      reader.getFooter();
+    } catch (IOException | RuntimeException e) {
+      throw InputFailures.footerProblem(file.qualifiedPath(), e);
+    }
+  }
+
+  /**
+   * Refuses a column whose type cannot hold its canonical field: a timestamp field must be a
+   * timestamp, a date or text, a text field text or an integer (identifiers and codes are sometimes
+   * stored as numbers). Text stored as Parquet binary without the string annotation (older Hive and
+   * Impala files) is read as UTF-8 text. Without this, a book-in stored as a number of seconds
+   * would be read as text and nearly every row quarantined as an unparseable date.
+   */
+  static void checkType(String unitName, CanonicalField field, StructField column) {
+    DataType type = column.dataType();
+    boolean text = type.equals(DataTypes.StringType) || type.equals(DataTypes.BinaryType);
+    boolean accepted =
+        field.type() == CanonicalField.Type.TIMESTAMP
+            ? text
+                || type.equals(DataTypes.TimestampType)
+                || type.equals(DataTypes.TimestampNTZType)
+                || type.equals(DataTypes.DateType)
+            : text
+                || type.equals(DataTypes.IntegerType)
+                || type.equals(DataTypes.LongType)
+                || type.equals(DataTypes.ShortType)
+                || type.equals(DataTypes.ByteType);
+    if (accepted) {
+      return;
+    }
+    String acceptedTypes =
+        field.type() == CanonicalField.Type.TIMESTAMP
+            ? "a timestamp, a date or text (string)"
+            : "text (string) or an integer";
+    throw new InputException(
+        "Cannot read Parquet input '"
+            + unitName
+            + "': its column '"
+            + column.name()
+            + "' (read as "
+            + field.columnName()
+            + ") is of type "
+            + typeName(type)
+            + ", but "
+            + field.columnName()
+            + " must be "
+            + acceptedTypes
+            + ". Export the column with one of those types (for a timestamp stored as a number,"
+            + " convert it to a timestamp first), or convert the file to CSV.");
+  }
+
+  private static String typeName(DataType type) {
+    if (type.equals(DataTypes.IntegerType)) {
+      return "int (a 32-bit integer, Parquet INT32)";
+    }
+    if (type.equals(DataTypes.LongType)) {
+      return "bigint (a 64-bit integer, Parquet INT64)";
+    }
+    return type.simpleString();
+  }
+
+  private static final String VERIFY_PAGE_CHECKSUMS = "parquet.page.verify-checksum.enabled";
   private static final String FILE_INDEX = "__file_index";
   private static final int MISSING = 0;
   private static final int REDACTED = 1;

@@ -40,12 +40,25 @@ final class UnreadableInputException extends RuntimeException {
           "Cannot read file '"
               + sourceName
               + "': "
-              + e.getClass().getSimpleName()
-              + ": "
-              + e.getMessage()
+              + describe(e)
               + ". Check that the file is readable and complete.";
     }
     return new UnreadableInputException(message, e);
+  }
+
+  /**
+   * What went wrong, in the library's own words but without Java class names (a reader of the
+   * console message needs the problem, not {@code SAXParseException}): the message of the error,
+   * or of its first cause that has one, without a trailing full stop.
+   */
+  static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && !message.isBlank()) {
+        return message.strip().replaceAll("[.\\s]+$", "");
+      }
+    }
+    return "the content could not be read";
   }
 
   InputException toInputException() {

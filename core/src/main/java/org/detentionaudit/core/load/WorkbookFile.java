@@ -199,9 +199,7 @@ final class WorkbookFile implements Closeable {
     return "Cannot read file '"
         + sourceName
         + "': it is not a valid Excel .xlsx workbook ("
-        + e.getClass().getSimpleName()
-        + ": "
-        + e.getMessage()
+        + UnreadableInputException.describe(e)
         + "). If it is CSV or text, give it the .csv or .txt extension; if it was copied or"
         + " downloaded, it may be truncated: copy it again, or open and save it again in Excel.";
   }

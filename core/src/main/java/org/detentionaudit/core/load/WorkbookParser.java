@@ -133,9 +133,7 @@ final class WorkbookParser implements Iterator<Row> {
                           "Cannot read file '"
                               + plan.sourceName()
                               + "': "
-                              + e.getClass().getSimpleName()
-                              + ": "
-                              + e.getMessage()
+                              + UnreadableInputException.describe(e)
                               + ". Check that it is a complete .xlsx workbook (open and save it"
                               + " again in Excel)."),
               e));

@@ -154,9 +154,7 @@ final class WorkbookSheetSniffer {
                       "Cannot read file '"
                           + file.sourceName()
                           + "': "
-                          + e.getClass().getSimpleName()
-                          + ": "
-                          + e.getMessage()
+                          + UnreadableInputException.describe(e)
                           + ". Check that it is a complete .xlsx workbook."),
           e);
     }

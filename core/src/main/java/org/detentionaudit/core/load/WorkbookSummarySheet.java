@@ -83,9 +83,7 @@ public record WorkbookSummarySheet(
           "Cannot read the Summary sheet of workbook '"
               + plan.sourceName()
               + "': "
-              + e.getClass().getSimpleName()
-              + ": "
-              + e.getMessage()
+              + UnreadableInputException.describe(e)
               + ". Check that it is a complete .xlsx workbook.",
           e);
     }

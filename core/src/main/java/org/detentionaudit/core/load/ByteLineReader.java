@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -35,12 +34,7 @@ final class ByteLineReader implements TextLineSource {
   ByteLineReader(InputStream in, TextEncoding encoding) {
     this.in = in;
     this.encoding = encoding;
-    this.decoder =
-        encoding
-            .charset()
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    this.decoder = encoding.strictDecoder();
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 
 /**
  * Decodes the stream, then splits lines (on {@code \n}, {@code \r\n} and {@code \r}): for encodings
@@ -30,12 +29,7 @@ final class StreamLineReader implements TextLineSource {
   StreamLineReader(InputStream in, TextEncoding encoding) {
     this.in = in;
     this.encoding = encoding;
-    this.decoder =
-        encoding
-            .charset()
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    this.decoder = encoding.strictDecoder();
   }
 
   @Override

@@ -108,11 +108,7 @@ public record TextEncoding(String charsetName, String origin) implements Seriali
 
   /** Whether {@code sample} decodes as UTF-8 without error (a character cut at the end is fine). */
   static boolean isUtf8(byte[] sample, boolean wholeFile) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder = strictDecoder(StandardCharsets.UTF_8);
     ByteBuffer in = ByteBuffer.wrap(sample);
     CharBuffer out = CharBuffer.allocate(1 << 16);
     while (true) {
@@ -125,6 +121,18 @@ public record TextEncoding(String charsetName, String origin) implements Seriali
       }
       out.clear();
     }
+  }
+
+  /** A decoder of this encoding that reports bytes it cannot read, never replacing them. */
+  CharsetDecoder strictDecoder() {
+    return strictDecoder(charset());
+  }
+
+  private static CharsetDecoder strictDecoder(Charset charset) {
+    return charset
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   /** The charset (resolved again after deserialization: {@link Charset} is not serializable). */

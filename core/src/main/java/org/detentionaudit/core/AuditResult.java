@@ -212,40 +212,19 @@ public final class AuditResult implements AutoCloseable {
   private void writeTables(AtomicOutputFolder out) throws IOException {
     stages.begin(AuditStage.WRITE_TABLES);
     LOG.info("Writing outputs");
-    summary().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath("summary.parquet"));
+    writeSmall(summary(), out, "summary.parquet");
     FaultInjection.at(FaultInjection.Point.WRITE);
     FaultInjection.at(FaultInjection.Point.STALL_WRITE);
     findings().write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath("findings.parquet"));
     // Persisted: written, then summed by fiscal year for the report (small: one row per rule,
     // year and facility).
     Dataset<Row> breakdown = breakdown().persist(StorageLevel.MEMORY_AND_DISK());
-    breakdown
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.ErrorIfExists)
-        .parquet(out.stagingPath("breakdown.parquet"));
-    loaded
-        .quarantine()
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.ErrorIfExists)
-        .parquet(out.stagingPath("quarantine.parquet"));
-    facilities()
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.ErrorIfExists)
-        .parquet(out.stagingPath("facilities.parquet"));
-    reconciliation()
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.ErrorIfExists)
-        .parquet(out.stagingPath("reconciliation.parquet"));
+    writeSmall(breakdown, out, "breakdown.parquet");
+    writeSmall(loaded.quarantine(), out, "quarantine.parquet");
+    writeSmall(facilities(), out, "facilities.parquet");
+    writeSmall(reconciliation(), out, "reconciliation.parquet");
     Dataset<Row> columnProfile = profile();
-    columnProfile
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.ErrorIfExists)
-        .parquet(out.stagingPath("profile.parquet"));
+    writeSmall(columnProfile, out, "profile.parquet");
     stages.begin(AuditStage.REPORT);
     out.writeText("summary.json", SummaryJson.write(runSummary));
     out.writeText(
@@ -254,6 +233,11 @@ public final class AuditResult implements AutoCloseable {
     out.commit();
     stages.end();
     LOG.info("Outputs written to {}", out.shownDir());
+  }
+
+  /** Writes a small table as one Parquet file (a folder with one part) into the staging folder. */
+  private static void writeSmall(Dataset<Row> table, AtomicOutputFolder out, String name) {
+    table.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath(name));
   }
 
   /** How many failing records per rule the report shows as examples. */

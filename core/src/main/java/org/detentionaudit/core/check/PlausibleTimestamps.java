@@ -81,8 +81,7 @@ public final class PlausibleTimestamps implements Serializable {
 
   /** As {@link #implausible(Column)} in Spark SQL, for a column (or expression) {@code sql}. */
   public String implausibleSql(String sql) {
-    return "coalesce(" + sql + " < " + literal(EARLIEST) + " OR " + sql + " >= "
-        + literal(firstAfterRunDate()) + ", false)";
+    return "coalesce(" + tooEarlySql(sql) + " OR " + tooLateSql(sql) + ", false)";
   }
 
   /** {@code sql} below the earliest plausible timestamp (null for null), in Spark SQL. */

@@ -102,11 +102,6 @@ public final class AtomicOutputFolder implements AutoCloseable {
     }
   }
 
-  /** As {@link #reserve}: kept for callers that open the folder just before writing. */
-  public static AtomicOutputFolder open(String dir, boolean overwrite, Configuration conf) {
-    return reserve(dir, overwrite, conf);
-  }
-
   /**
    * Refuses an existing output folder unless {@code overwrite}, and a parent folder that is a file
    * or cannot be written (a probe file is created in it and deleted; a missing parent is created,

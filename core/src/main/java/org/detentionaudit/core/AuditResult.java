@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -45,6 +48,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditResult implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditResult.class);
+  /** The findings' file name in the output folder. */
+  static final String FINDINGS = "findings.parquet";
 
   private final SparkSession spark;
   private final RunSummary runSummary;
@@ -215,7 +220,7 @@ public final class AuditResult implements AutoCloseable {
     writeSmall(summary(), out, "summary.parquet");
     FaultInjection.at(FaultInjection.Point.WRITE);
     FaultInjection.at(FaultInjection.Point.STALL_WRITE);
-    findings().write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath("findings.parquet"));
+    copyFindings(out.stagingPath(FINDINGS));
     // Persisted: written, then summed by fiscal year for the report (small: one row per rule,
     // year and facility).
     Dataset<Row> breakdown = breakdown().persist(StorageLevel.MEMORY_AND_DISK());
@@ -233,6 +238,23 @@ public final class AuditResult implements AutoCloseable {
     out.commit();
     stages.end();
     LOG.info("Outputs written to {}", out.shownDir());
+  }
+
+  /**
+   * Puts the findings into {@code target}: nothing to do when the audit wrote them there ({@link
+   * DetentionAudit#writingInto}), else a copy of the folder the audit wrote.
+   */
+  private void copyFindings(String target) throws IOException {
+    String written = evaluation.findingsLocation();
+    if (written.equals(target)) {
+      return;
+    }
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Path from = new Path(written);
+    Path to = new Path(target);
+    if (!FileUtil.copy(from.getFileSystem(conf), from, to.getFileSystem(conf), to, false, conf)) {
+      throw new IOException("could not copy the findings from " + written);
+    }
   }
 
   /** Writes a small table as one Parquet file (a folder with one part) into the staging folder. */
@@ -281,7 +303,6 @@ public final class AuditResult implements AutoCloseable {
   /** Releases the persisted data of this run. */
   @Override
   public void close() {
-    evaluation.findings().unpersist();
     loaded.unpersist();
   }
 }

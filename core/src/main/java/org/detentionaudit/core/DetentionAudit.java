@@ -41,6 +41,7 @@ import org.detentionaudit.core.reconcile.WorkbookTotals;
 import org.detentionaudit.core.reference.FacilityEntry;
 import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.reference.NameMatch;
+import org.detentionaudit.core.write.AtomicOutputFolder;
 import org.detentionaudit.core.report.RuleSummaryRow;
 import org.detentionaudit.core.report.RunSummary;
 import org.detentionaudit.rules.CanonicalField;
@@ -83,6 +84,7 @@ public final class DetentionAudit {
   private AuditProgress progress = AuditProgress.NONE;
   private Optional<PublishedTotals> published = Optional.empty();
   private Optional<LocalDate> runDate = Optional.empty();
+  private AtomicOutputFolder output;
 
   private DetentionAudit(SparkSession spark) {
     this.spark = Objects.requireNonNull(spark, "spark");
@@ -225,6 +227,17 @@ public final class DetentionAudit {
   }
 
   /**
+   * Writes {@code findings.parquet} straight into {@code out} (reserved before the run) while the
+   * audit runs, so the findings are written once; then pass the same folder to {@link
+   * AuditResult#write(AtomicOutputFolder)}. Without it, the findings go to a scratch folder and
+   * {@link AuditResult#write(String, boolean)} copies them.
+   */
+  public DetentionAudit writingInto(AtomicOutputFolder out) {
+    this.output = Objects.requireNonNull(out, "out");
+    return this;
+  }
+
+  /**
    * Tells {@code progress} how far the audit has got: {@link #run()} announces the stages {@link
    * AuditStage#LOAD} to {@link AuditStage#BED_DAYS}, and the result's {@link AuditResult#write}
    * the rest. The default ignores them. For rows done, wrap it in a {@link
@@ -272,7 +285,8 @@ public final class DetentionAudit {
               loaded.availableFields(),
               rules.enabled(),
               new RuleContext(extract.value(), facilities, windowStart, plausible),
-              stages);
+              stages,
+              output == null ? null : output.stagingPath(AuditResult.FINDINGS));
       stages.begin(AuditStage.BED_DAYS);
       LOG.info("Measuring bed-days and cost");
       BedDays bedDays =

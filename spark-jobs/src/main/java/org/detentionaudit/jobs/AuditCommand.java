@@ -191,6 +191,7 @@ final class AuditCommand implements Callable<Integer> {
             .extractDate(extract)
             .facilities(reference)
             .progress(counter == null ? AuditProgress.NONE : counter)
+            .writingInto(folder)
             .run()) {
       result.write(folder);
       ConsoleSummary.print(out, result.runSummary(), output);

@@ -20,6 +20,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.detentionaudit.core.sort.PersonColumns;
+import org.detentionaudit.core.sort.PersonPass;
 
 /**
  * The one partitioning and sort of placements that every per-person and per-stay rule shares.
@@ -32,24 +34,24 @@ import org.apache.spark.sql.expressions.WindowSpec;
  */
 public final class PersonOrdering {
   /** The partition key: the trimmed, upper-cased person id, or a unique key for rows without one. */
-  public static final String PERSON_KEY = "_person_key";
+  public static final String PERSON_KEY = PersonColumns.PERSON_KEY;
   /** Latest end of the person's earlier placements; an open placement counts as never ending. */
-  public static final String PREV_MAX_END = "_prev_max_end";
+  public static final String PREV_MAX_END = PersonColumns.PREV_MAX_END;
   /** True when an earlier record has the same (person, book_in, book_out, facility_code). */
-  public static final String EARLIER_TWIN = "_earlier_twin";
+  public static final String EARLIER_TWIN = PersonColumns.EARLIER_TWIN;
   /** True when a later placement of the person belongs to the same stay. */
-  public static final String LATER_IN_STAY = "_later_in_stay";
+  public static final String LATER_IN_STAY = PersonColumns.LATER_IN_STAY;
   /**
    * The folded (trimmed, upper-cased) facility code of the next placement of the same stay in the
    * ordering; null when there is none or its code is null.
    */
-  public static final String NEXT_IN_STAY_CODE = "_next_in_stay_code";
+  public static final String NEXT_IN_STAY_CODE = PersonColumns.NEXT_IN_STAY_CODE;
   /** The book_in of the next placement of the same stay in the ordering; null when there is none. */
-  public static final String NEXT_IN_STAY_BOOK_IN = "_next_in_stay_book_in";
+  public static final String NEXT_IN_STAY_BOOK_IN = PersonColumns.NEXT_IN_STAY_BOOK_IN;
   /** True when any record of the same stay has a stay_book_out ("the stay has a stay_book_out"). */
-  public static final String STAY_HAS_BOOK_OUT = "_stay_has_book_out";
+  public static final String STAY_HAS_BOOK_OUT = PersonColumns.STAY_HAS_BOOK_OUT;
   /** The person's latest book_in over all placements. */
-  public static final String PERSON_MAX_BOOK_IN = "_person_max_book_in";
+  public static final String PERSON_MAX_BOOK_IN = PersonColumns.PERSON_MAX_BOOK_IN;
 
   /** The end given to open placements: later than any real timestamp. */
   static final String OPEN_END_SQL = "TIMESTAMP_NTZ '9999-12-31 23:59:59'";
@@ -63,22 +65,12 @@ public final class PersonOrdering {
 
   private PersonOrdering() {}
 
-  /**
-   * Rows per partition of the per-person sort when the input is large. With a fixed number of
-   * partitions each partition's sort grows with the input: at 100 million placements, 8 partitions
-   * of 12.5 million rows each spilled to disk again and again and took about 20 minutes apiece.
-   */
-  public static final long ROWS_PER_PARTITION = 500_000;
+  /** See {@link PersonPass#ROWS_PER_PARTITION}. */
+  public static final long ROWS_PER_PARTITION = PersonPass.ROWS_PER_PARTITION;
 
-  /**
-   * The number of partitions of the per-person sort for {@code rows} placements: the configured
-   * number ({@code spark.sql.shuffle.partitions}), or more when that would put more than {@link
-   * #ROWS_PER_PARTITION} rows in a partition, so time grows linearly with the input.
-   */
+  /** See {@link PersonPass#partitionsFor}. */
   public static int partitionsFor(long rows, int configured) {
-    long positive = Math.max(0, rows);
-    long needed = positive / ROWS_PER_PARTITION + (positive % ROWS_PER_PARTITION == 0 ? 0 : 1);
-    return (int) Math.min(Integer.MAX_VALUE, Math.max(Math.max(1, configured), needed));
+    return PersonPass.partitionsFor(rows, configured);
   }
 
   /**

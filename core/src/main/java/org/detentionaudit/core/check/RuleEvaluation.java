@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
+import org.detentionaudit.core.sort.FindingsWriter;
+import org.detentionaudit.core.sort.PersonPass;
 import org.detentionaudit.core.check.deequ.DeequPredicateCounter;
 import org.detentionaudit.core.progress.AuditProgress;
 import org.detentionaudit.core.progress.AuditStage;
@@ -81,6 +82,7 @@ public final class RuleEvaluation {
 
   private final List<RuleOutcome> outcomes;
   private final Dataset<Row> findings;
+  private final String findingsLocation;
   private final Dataset<Row> placements;
   private final Map<Rule, RulePredicate> applicable;
   private final Set<CanonicalField> availableFields;
@@ -89,10 +91,12 @@ public final class RuleEvaluation {
   private RuleEvaluation(
       List<RuleOutcome> outcomes,
       Dataset<Row> findings,
+      String findingsLocation,
       Dataset<Row> placements,
       Map<Rule, RulePredicate> applicable,
       Set<CanonicalField> availableFields,
       PlausibleTimestamps plausible) {
+    this.findingsLocation = findingsLocation;
     this.plausible = plausible;
     this.outcomes = List.copyOf(outcomes);
     this.findings = findings;
@@ -106,9 +110,17 @@ public final class RuleEvaluation {
     return outcomes;
   }
 
-  /** One row per (record, failed rule), persisted; columns {@link #FINDING_COLUMNS}. */
+  /**
+   * One row per (record, failed rule), read from the Parquet folder the evaluation wrote; columns
+   * {@link #FINDING_COLUMNS}.
+   */
   public Dataset<Row> findings() {
     return findings;
+  }
+
+  /** The Parquet folder holding the findings. */
+  public String findingsLocation() {
+    return findingsLocation;
   }
 
   /**
@@ -153,6 +165,21 @@ public final class RuleEvaluation {
       List<Rule> rules,
       RuleContext context,
       StageTracker stages) {
+    return run(placements, availableFields, rules, context, stages, null);
+  }
+
+  /**
+   * Runs the rules as {@link #run(Dataset, Set, List, RuleContext, StageTracker)}, writing the
+   * findings as Parquet into {@code findingsPath} (a folder that must not exist), or, when it is
+   * null, into a scratch folder removed when the JVM exits ({@link FindingsWriter#scratchFolder}).
+   */
+  public static RuleEvaluation run(
+      Dataset<Row> placements,
+      Set<CanonicalField> availableFields,
+      List<Rule> rules,
+      RuleContext context,
+      StageTracker stages,
+      String findingsPath) {
     stages.begin(AuditStage.COLUMN_RULES);
     Map<Rule, String> missing = new HashMap<>();
     for (Rule rule : rules) {
@@ -218,14 +245,13 @@ public final class RuleEvaluation {
 
     stages.begin(AuditStage.PERSON_RULES);
     started = System.nanoTime();
-    Dataset<Row> findings = findings(placements, applicable, deequCounts.get(ROWS_KEY));
-    findings.persist(StorageLevel.MEMORY_AND_DISK());
-    Map<String, Long> findingCounts = new HashMap<>();
-    for (Row row : findings.groupBy("rule_id").count().collectAsList()) {
-      findingCounts.put(row.getString(0), row.getLong(1));
-    }
+    String location = findingsPath == null ? FindingsWriter.scratchFolder(placements.sparkSession()) : findingsPath;
+    Map<String, Long> findingCounts =
+        FindingsWriter.write(
+            findingsSource(placements, applicable, deequCounts.get(ROWS_KEY)), location);
+    Dataset<Row> findings = placements.sparkSession().read().parquet(location);
     LOG.info(
-        "Built {} findings (one per-person sort) in {} s",
+        "Wrote {} findings (one per-person sort) in {} s",
         findingCounts.values().stream().mapToLong(Long::longValue).sum(),
         seconds(started));
 
@@ -250,22 +276,24 @@ public final class RuleEvaluation {
       outcomes.add(RuleOutcome.judged(rule, checked, failed));
     }
     return new RuleEvaluation(
-        outcomes, findings, placements, applicable, availableFields, context.plausible());
+        outcomes, findings, location, placements, applicable, availableFields, context.plausible());
   }
 
-  private static Dataset<Row> findings(
+  /**
+   * The records that fail at least one rule: the finding columns, then {@code _failures}, the list
+   * of their (rule_id, detail) structs. Lazy; per-person columns come from the sort pass.
+   */
+  private static Dataset<Row> findingsSource(
       Dataset<Row> placements, Map<Rule, RulePredicate> applicable, long rows) {
-    List<String> columns = new ArrayList<>(FINDING_COLUMNS);
+    List<Column> columns =
+        FINDING_COLUMNS.subList(1, FINDING_COLUMNS.size() - 1).stream().map(c -> col(c)).collect(Collectors.toList());
     if (applicable.isEmpty()) {
-      return placements
-          .limit(0)
-          .withColumn("rule_id", lit(null).cast("string"))
-          .withColumn("detail", lit(null).cast("string"))
-          .select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
+      columns.add(expr("array(named_struct('rule_id', 'none', 'detail', 'none'))").as("_failures"));
+      return placements.limit(0).select(columns.toArray(Column[]::new));
     }
     boolean needsPerson =
         applicable.keySet().stream().anyMatch(r -> r.kind().scope() == RuleScope.PERSON);
-    Dataset<Row> flagged = needsPerson ? PersonOrdering.addPersonColumns(placements, rows) : placements;
+    Dataset<Row> flagged = needsPerson ? PersonPass.addPersonColumns(placements, rows) : placements;
     Column[] failures =
         applicable.entrySet().stream()
             .map(
@@ -276,20 +304,11 @@ public final class RuleEvaluation {
                             lit(e.getKey().id()).as("rule_id"),
                             expr(e.getValue().detailSql()).as("detail"))))
             .toArray(Column[]::new);
+    columns.add(expr("filter(_f, x -> x IS NOT NULL)").as("_failures"));
     return flagged
         .withColumn("_f", array(failures))
-        .withColumn("_failure", explode(expr("filter(_f, x -> x IS NOT NULL)")))
-        .select(
-            col("_failure.rule_id").as("rule_id"),
-            col("source_file"),
-            col("source_row"),
-            col("person_id"),
-            col("stay_book_in"),
-            col("book_in"),
-            col("book_out"),
-            col("facility_code"),
-            col("facility_name"),
-            col("_failure.detail").as("detail"));
+        .select(columns.toArray(Column[]::new))
+        .where(expr("size(_failures) > 0"));
   }
 
   /**

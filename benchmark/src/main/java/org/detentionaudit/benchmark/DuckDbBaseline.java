@@ -42,7 +42,7 @@ import org.detentionaudit.rules.RuleScope;
  * one-sort alternative, collecting each person's later placements into lists over window frames and
  * filtering them by stay (as the Spark audit does), measured about fifteen times slower in DuckDB.
  *
- * <p>Semantics are the audit's ({@code RulePredicates}, {@code PersonOrdering}) and the generator's
+ * <p>Semantics are the audit's ({@code RulePredicates}, {@code PersonColumns}) and the generator's
  * oracle's ({@code ReferenceRuleEvaluator}):
  *
  * <ul>

@@ -26,7 +26,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.detentionaudit.core.check.PersonOrdering;
+import org.detentionaudit.core.sort.PersonPass;
 import org.detentionaudit.core.check.PlausibleTimestamps;
 import org.detentionaudit.core.load.CellExpressions;
 import org.detentionaudit.rules.CanonicalField;
@@ -67,7 +67,7 @@ import org.detentionaudit.rules.RuleKind;
  * <p>Runs on the active SparkSession if there is one; otherwise it builds the audit command's
  * embedded session ({@code local[*]}, UI off, bound to 127.0.0.1, UTC, {@code max(8, 4 x cores)}
  * shuffle partitions, raised for large inputs as the audit's per-person sort does: {@link
- * PersonOrdering#partitionsFor}) and stops it when done.
+ * PersonPass#partitionsFor}) and stops it when done.
  */
 public final class NaiveSparkBaseline implements Baseline {
   private static final String VIEW = "naive_placements";
@@ -91,11 +91,11 @@ public final class NaiveSparkBaseline implements Baseline {
     SparkSession spark = ownSession ? embeddedSession() : SparkSession.active();
     try {
       if (ownSession) {
-        // The audit's rule for the per-person sort (PersonOrdering.partitionsFor), so both scale
+        // The audit's rule for the per-person sort (PersonPass.partitionsFor), so both scale
         // alike; the row count comes from the Parquet footers.
         long rows = spark.read().parquet(input.parquet().toString()).count();
         int configured = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
-        spark.conf().set("spark.sql.shuffle.partitions", PersonOrdering.partitionsFor(rows, configured));
+        spark.conf().set("spark.sql.shuffle.partitions", PersonPass.partitionsFor(rows, configured));
       }
       Dataset<Row> placements = normalizedPlacements(spark, input);
       placements.createOrReplaceTempView(VIEW);

@@ -41,6 +41,7 @@ import org.detentionaudit.core.reconcile.WorkbookTotals;
 import org.detentionaudit.core.reference.FacilityEntry;
 import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.reference.NameMatch;
+import org.detentionaudit.core.sort.PersonTally;
 import org.detentionaudit.core.write.AtomicOutputFolder;
 import org.detentionaudit.core.report.RuleSummaryRow;
 import org.detentionaudit.core.report.RunSummary;
@@ -267,7 +268,7 @@ public final class DetentionAudit {
       stages.inputRows(loaded.inputs().stream().mapToLong(InputAccounting::rowsRead).sum());
       stages.begin(AuditStage.MEASURE);
       LOG.info("Measuring the dataset");
-      DatasetFacts facts = DatasetFacts.of(loaded.placements(), loaded.availableFields(), plausible);
+      DatasetFacts recordFacts = DatasetFacts.of(loaded.placements(), loaded.availableFields(), plausible);
       FaultInjection.at(FaultInjection.Point.AUDIT);
       List<WorkbookTotals> workbookTotals = WorkbookTotals.of(loaded.summarySheets());
       Map<String, ReleaseWindow> windows = releaseWindows(workbookTotals);
@@ -275,7 +276,7 @@ public final class DetentionAudit {
           extractDate
               .map(ExtractDate::given)
               .or(() -> summaryExtractDate(loaded, windows))
-              .orElseGet(() -> inferExtractDate(facts));
+              .orElseGet(() -> inferExtractDate(recordFacts));
       Optional<LocalDate> windowStart = windowStart(loaded, windows);
       LOG.info("Checking {} rule(s); extract date {} ({})", rules.enabled().size(),
           extract.value().map(Object::toString).orElse("unknown"), extract.origin());
@@ -290,13 +291,17 @@ public final class DetentionAudit {
       stages.begin(AuditStage.BED_DAYS);
       LOG.info("Measuring bed-days and cost");
       BedDays bedDays =
-          BedDays.measure(
-              loaded.placements(),
-              evaluation.findings(),
+          BedDays.of(
+              evaluation.sorted().records().facilities(),
               loaded.availableFields(),
               extract.value(),
-              key -> rateOf(facilities, key, loaded.availableFields()),
-              plausible);
+              key -> rateOf(facilities, key, loaded.availableFields()));
+      PersonTally persons = evaluation.sorted().persons();
+      DatasetFacts facts =
+          persons == null
+              ? recordFacts
+              : recordFacts.withPersons(
+                  loaded.availableFields(), persons.people(), persons.stays(), persons.stayLengths().summary());
       Reconciliation reconciliation =
           new Reconciler(
                   loaded.placements(),

@@ -24,8 +24,13 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.detentionaudit.core.sort.FindingsWriter;
-import org.detentionaudit.core.sort.PersonPass;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.detentionaudit.core.measure.BedDays;
+import org.detentionaudit.core.sort.ScratchFolder;
+import org.detentionaudit.core.sort.SortPass;
+import org.detentionaudit.rules.Measure;
 import org.detentionaudit.core.check.deequ.DeequPredicateCounter;
 import org.detentionaudit.core.progress.AuditProgress;
 import org.detentionaudit.core.progress.AuditStage;
@@ -48,18 +53,7 @@ import org.slf4j.LoggerFactory;
 public final class RuleEvaluation {
   private static final Logger LOG = LoggerFactory.getLogger(RuleEvaluation.class);
   /** Columns of {@code findings.parquet}, in order. */
-  public static final List<String> FINDING_COLUMNS =
-      List.of(
-          "rule_id",
-          "source_file",
-          "source_row",
-          "person_id",
-          "stay_book_in",
-          "book_in",
-          "book_out",
-          "facility_code",
-          "facility_name",
-          "detail");
+public static final List<String> FINDING_COLUMNS = SortPass.FINDING_COLUMNS;
 
   /** Columns of {@code breakdown.parquet}, in order. */
   public static final List<String> BREAKDOWN_COLUMNS =
@@ -83,6 +77,7 @@ public final class RuleEvaluation {
   private final List<RuleOutcome> outcomes;
   private final Dataset<Row> findings;
   private final String findingsLocation;
+  private final SortPass.Result sorted;
   private final Dataset<Row> placements;
   private final Map<Rule, RulePredicate> applicable;
   private final Set<CanonicalField> availableFields;
@@ -92,11 +87,13 @@ public final class RuleEvaluation {
       List<RuleOutcome> outcomes,
       Dataset<Row> findings,
       String findingsLocation,
+      SortPass.Result sorted,
       Dataset<Row> placements,
       Map<Rule, RulePredicate> applicable,
       Set<CanonicalField> availableFields,
       PlausibleTimestamps plausible) {
     this.findingsLocation = findingsLocation;
+    this.sorted = sorted;
     this.plausible = plausible;
     this.outcomes = List.copyOf(outcomes);
     this.findings = findings;
@@ -171,7 +168,7 @@ public final class RuleEvaluation {
   /**
    * Runs the rules as {@link #run(Dataset, Set, List, RuleContext, StageTracker)}, writing the
    * findings as Parquet into {@code findingsPath} (a folder that must not exist), or, when it is
-   * null, into a scratch folder removed when the JVM exits ({@link FindingsWriter#scratchFolder}).
+   * null, into a scratch folder removed when the JVM exits ({@link ScratchFolder#forFindings}).
    */
   public static RuleEvaluation run(
       Dataset<Row> placements,
@@ -245,10 +242,28 @@ public final class RuleEvaluation {
 
     stages.begin(AuditStage.PERSON_RULES);
     started = System.nanoTime();
-    String location = findingsPath == null ? FindingsWriter.scratchFolder(placements.sparkSession()) : findingsPath;
-    Map<String, Long> findingCounts =
-        FindingsWriter.write(
-            findingsSource(placements, applicable, deequCounts.get(ROWS_KEY)), location);
+    String location =
+        findingsPath == null ? ScratchFolder.forFindings(placements.sparkSession()) : findingsPath;
+    List<SortPass.JudgedRule> judged = new ArrayList<>();
+    applicable.forEach(
+        (rule, predicate) ->
+            judged.add(
+                new SortPass.JudgedRule(
+                    rule.id(), predicate.checkedSql(), predicate.failedWhereCheckedSql(), predicate.detailSql())));
+    boolean needsPerson =
+        applicable.keySet().stream().anyMatch(r -> r.kind().scope() == RuleScope.PERSON)
+            || Measure.STAYS.applicableTo(availableFields)
+            || Measure.PEOPLE.applicableTo(availableFields);
+    SortPass.Result sorted =
+        SortPass.run(
+            placements,
+            deequCounts.get(ROWS_KEY),
+            judged,
+            needsPerson,
+            recordMeasures(availableFields, context),
+            context.plausible(),
+            location);
+    Map<String, Long> findingCounts = sorted.records().findingsPerRule();
     Dataset<Row> findings = placements.sparkSession().read().parquet(location);
     LOG.info(
         "Wrote {} findings (one per-person sort) in {} s",
@@ -276,39 +291,27 @@ public final class RuleEvaluation {
       outcomes.add(RuleOutcome.judged(rule, checked, failed));
     }
     return new RuleEvaluation(
-        outcomes, findings, location, placements, applicable, availableFields, context.plausible());
+        outcomes, findings, location, sorted, placements, applicable, availableFields, context.plausible());
   }
 
   /**
-   * The records that fail at least one rule: the finding columns, then {@code _failures}, the list
-   * of their (rule_id, detail) structs. Lazy; per-person columns come from the sort pass.
+   * What the sort pass measures on each record besides the rules: the breakdown's fiscal year of
+   * book-in (plausible only), and the facility key, name and bed-day span of {@link BedDays}.
    */
-  private static Dataset<Row> findingsSource(
-      Dataset<Row> placements, Map<Rule, RulePredicate> applicable, long rows) {
-    List<Column> columns =
-        FINDING_COLUMNS.subList(1, FINDING_COLUMNS.size() - 1).stream().map(c -> col(c)).collect(Collectors.toList());
-    if (applicable.isEmpty()) {
-      columns.add(expr("array(named_struct('rule_id', 'none', 'detail', 'none'))").as("_failures"));
-      return placements.limit(0).select(columns.toArray(Column[]::new));
-    }
-    boolean needsPerson =
-        applicable.keySet().stream().anyMatch(r -> r.kind().scope() == RuleScope.PERSON);
-    Dataset<Row> flagged = needsPerson ? PersonPass.addPersonColumns(placements, rows) : placements;
-    Column[] failures =
-        applicable.entrySet().stream()
-            .map(
-                e ->
-                    when(
-                        expr(e.getValue().failedWhereCheckedSql()),
-                        struct(
-                            lit(e.getKey().id()).as("rule_id"),
-                            expr(e.getValue().detailSql()).as("detail"))))
-            .toArray(Column[]::new);
-    columns.add(expr("filter(_f, x -> x IS NOT NULL)").as("_failures"));
-    return flagged
-        .withColumn("_f", array(failures))
-        .select(columns.toArray(Column[]::new))
-        .where(expr("size(_failures) > 0"));
+  private static SortPass.RecordMeasures recordMeasures(Set<CanonicalField> available, RuleContext context) {
+    BedDays.Spans spans = BedDays.spans(available, context.extractDate(), context.plausible());
+    return new SortPass.RecordMeasures(
+        FiscalYear.of(context.plausible().plausible(col("book_in"))),
+        spans.facilityKey(),
+        spans.name(),
+        spans.measurable(),
+        spans.startDay(),
+        spans.endDay());
+  }
+
+  /** What the sort pass counted: findings, breakdown and facility tallies, people and stays. */
+  public SortPass.Result sorted() {
+    return sorted;
   }
 
   /**
@@ -331,61 +334,45 @@ public final class RuleEvaluation {
             .filter(field -> !availableFields.contains(field))
             .map(CanonicalField::columnName)
             .collect(Collectors.joining(", "));
-    Column fiscalYear = FiscalYear.of(plausible.plausible(col("book_in"))).as("fiscal_year");
-    List<Column> sums = new ArrayList<>();
-    List<Column> perRule = new ArrayList<>();
-    perRule.add(
-        struct(lit(null).cast("string").as("rule_id"), col("_records").as("records")));
-    int i = 0;
-    for (Map.Entry<Rule, RulePredicate> e : applicable.entrySet()) {
-      String name = "_checked_" + i++;
-      sums.add(sum(when(expr(e.getValue().checkedSql()), 1L).otherwise(0L)).as(name));
-      perRule.add(struct(lit(e.getKey().id()).as("rule_id"), col(name).as("records")));
-    }
-    Dataset<Row> checked =
-        placements
-            .groupBy(fiscalYear, col("facility_code"), col("facility_name"))
-            .agg(count(lit(1)).as("_records"), sums.toArray(Column[]::new))
-            .select(
-                col("fiscal_year"),
-                col("facility_code"),
-                col("facility_name"),
-                explode(array(perRule.toArray(Column[]::new))).as("_r"))
-            .select(
-                col("_r.rule_id").as("rule_id"),
-                col("fiscal_year"),
-                col("facility_code"),
-                col("facility_name"),
-                col("_r.records").as("records"))
-            .where(col("records").gt(0));
-    Dataset<Row> failed =
-        findings
-            .groupBy(
-                col("rule_id").as("f_rule_id"),
-                FiscalYear.of(plausible.plausible(col("book_in"))).as("f_fiscal_year"),
-                col("facility_code").as("f_facility_code"),
-                col("facility_name").as("f_facility_name"))
-            .agg(count(lit(1)).as("f_failed"));
-    Column sameGroup =
-        checked
-            .col("rule_id")
-            .eqNullSafe(failed.col("f_rule_id"))
-            .and(checked.col("fiscal_year").eqNullSafe(failed.col("f_fiscal_year")))
-            .and(checked.col("facility_code").eqNullSafe(failed.col("f_facility_code")))
-            .and(checked.col("facility_name").eqNullSafe(failed.col("f_facility_name")));
-    return checked
-        .join(failed, sameGroup, "left_outer")
-        .select(
-            col("rule_id"),
-            col("fiscal_year"),
-            col("facility_code"),
-            col("facility_name"),
-            col("records"),
-            when(col("rule_id").isNull(), lit(null).cast("long"))
-                .otherwise(coalesce(col("f_failed"), lit(0L)))
-                .as("records_failed"),
-            lit(missingDimensions).as("missing_fields"));
+    List<Rule> judged = new ArrayList<>(applicable.keySet());
+    int rules = judged.size();
+    List<Row> rows = new ArrayList<>();
+    sorted
+        .records()
+        .groups()
+        .forEach(
+            (group, counts) -> {
+              rows.add(
+                  RowFactory.create(
+                      null, group.fiscalYear(), group.facilityCode(), group.facilityName(), counts[0], null,
+                      missingDimensions));
+              for (int r = 0; r < rules; r++) {
+                if (counts[1 + r] > 0) {
+                  rows.add(
+                      RowFactory.create(
+                          judged.get(r).id(),
+                          group.fiscalYear(),
+                          group.facilityCode(),
+                          group.facilityName(),
+                          counts[1 + r],
+                          counts[1 + rules + r],
+                          missingDimensions));
+                }
+              }
+            });
+    return placements.sparkSession().createDataFrame(rows, BREAKDOWN_SCHEMA);
   }
+
+  /** The schema of {@code breakdown.parquet}. */
+  public static final StructType BREAKDOWN_SCHEMA =
+      new StructType()
+          .add("rule_id", DataTypes.StringType, true)
+          .add("fiscal_year", DataTypes.IntegerType, true)
+          .add("facility_code", DataTypes.StringType, true)
+          .add("facility_name", DataTypes.StringType, true)
+          .add("records", DataTypes.LongType, false)
+          .add("records_failed", DataTypes.LongType, true)
+          .add("missing_fields", DataTypes.StringType, false);
 
   /**
    * What the rule lacks to be judged, comma-separated: the fields the layout lacks ({@link

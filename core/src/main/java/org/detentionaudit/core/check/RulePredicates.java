@@ -1,12 +1,12 @@
 package org.detentionaudit.core.check;
 
-import static org.detentionaudit.core.check.PersonOrdering.EARLIER_TWIN;
-import static org.detentionaudit.core.check.PersonOrdering.LATER_IN_STAY;
-import static org.detentionaudit.core.check.PersonOrdering.NEXT_IN_STAY_BOOK_IN;
-import static org.detentionaudit.core.check.PersonOrdering.NEXT_IN_STAY_CODE;
-import static org.detentionaudit.core.check.PersonOrdering.PERSON_MAX_BOOK_IN;
-import static org.detentionaudit.core.check.PersonOrdering.PREV_MAX_END;
-import static org.detentionaudit.core.check.PersonOrdering.STAY_HAS_BOOK_OUT;
+import static org.detentionaudit.core.sort.PersonColumns.EARLIER_TWIN;
+import static org.detentionaudit.core.sort.PersonColumns.LATER_IN_STAY;
+import static org.detentionaudit.core.sort.PersonColumns.NEXT_IN_STAY_BOOK_IN;
+import static org.detentionaudit.core.sort.PersonColumns.NEXT_IN_STAY_CODE;
+import static org.detentionaudit.core.sort.PersonColumns.PERSON_MAX_BOOK_IN;
+import static org.detentionaudit.core.sort.PersonColumns.PREV_MAX_END;
+import static org.detentionaudit.core.sort.PersonColumns.STAY_HAS_BOOK_OUT;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.detentionaudit.core.reference.FacilityEntry.HoldLimit;
 import org.detentionaudit.core.reference.FacilityReference;
+import org.detentionaudit.core.sort.PersonColumns;
 import org.detentionaudit.rules.Rule;
 import org.detentionaudit.rules.RuleKind;
 
@@ -147,7 +148,7 @@ public final class RulePredicates {
                   + "CASE WHEN "
                   + PREV_MAX_END
                   + " = "
-                  + PersonOrdering.OPEN_END_SQL
+                  + PersonColumns.OPEN_END_SQL
                   + " THEN 'still open' ELSE "
                   + ts(PREV_MAX_END)
                   + " END, ')')");

@@ -41,6 +41,7 @@ import org.apache.spark.sql.types.StructType;
 import org.detentionaudit.core.check.FiscalYear;
 import org.detentionaudit.core.check.PlausibleTimestamps;
 import org.detentionaudit.rules.CanonicalField;
+import org.detentionaudit.core.sort.RecordTally;
 import org.detentionaudit.rules.Measure;
 
 /**
@@ -157,105 +158,76 @@ public final class BedDays {
   }
 
   /**
-   * Measures bed-days and cost.
+   * What bed-days need of each record, as columns over the placements, for the sort pass to count
+   * ({@link org.detentionaudit.core.sort.RecordTally}): the facility key, the trimmed name, whether
+   * the record's bed-days can be measured, and its first and end day (days since 1970-01-01).
+   */
+  public record Spans(Column facilityKey, Column name, Column measurable, Column startDay, Column endDay) {}
+
+  /**
+   * The {@link Spans} of the placements.
    *
-   * @param placements the canonical placement table
-   * @param findings the findings table ({@code source_file, source_row, facility_code} at least)
    * @param available the canonical fields the layout has: facilities are keyed by code when it has
-   *     codes (or no names either), else by name; bed-days need book-in and book-out
+   *     codes (or no names either), else by name
    * @param extractDate the end of open placements; empty to leave them out
-   * @param reference per facility key the reference's rate, where the reference lists it: the code
-   *     (trimmed, upper case), or, keyed by name, the trimmed name (a name matching several codes
-   *     gives {@link FacilityRate#ambiguousName()})
    * @param plausible the plausible range of timestamps: a record with an implausible book-in or
    *     book-out has no bed-days
    */
-  public static BedDays measure(
-      Dataset<Row> placements,
-      Dataset<Row> findings,
-      Set<CanonicalField> available,
-      Optional<LocalDateTime> extractDate,
-      Function<String, Optional<FacilityRate>> reference,
-      PlausibleTimestamps plausible) {
+  public static Spans spans(
+      Set<CanonicalField> available, Optional<LocalDateTime> extractDate, PlausibleTimestamps plausible) {
     boolean byCode =
         available.contains(CanonicalField.FACILITY_CODE) || !available.contains(CanonicalField.FACILITY_NAME);
-    List<String> missing = Measure.BED_DAYS.missingFields(available);
-    Column key = facilityKey(byCode);
     Column end =
         extractDate.isPresent()
             ? coalesce(col("book_out"), when(col("book_in").isNotNull(), lit(extractDate.get())))
             : col("book_out");
-    Column startDate = to_date(col("book_in"));
-    Column endDate = to_date(end);
     Column measurable =
         col("book_in")
             .isNotNull()
             .and(end.isNotNull())
             .and(end.geq(col("book_in")))
             .and(functions.not(plausible.anyImplausible(col("book_in"), col("book_out"))));
-    Dataset<Row> stays =
-        placements.select(
-            key.as("key"),
-            trim(col("facility_name")).as("name"),
-            when(measurable, startDate).as("start_date"),
-            when(measurable, endDate).as("end_date"),
-            measurable.as("measurable"));
+    return new Spans(
+        facilityKey(byCode),
+        trim(col("facility_name")),
+        measurable,
+        when(measurable, functions.unix_date(to_date(col("book_in")))),
+        when(measurable, functions.unix_date(to_date(end))));
+  }
 
-    // Per facility: records, names, records without a length.
-    Map<String, List<String>> names = new HashMap<>();
+  /**
+   * Bed-days and cost from the sort pass's per-facility tally.
+   *
+   * @param tally per facility key (null: no facility) its records, failing records, names and
+   *     bed-days per fiscal year
+   * @param available the canonical fields the layout has: bed-days need book-in and book-out
+   * @param extractDate the end of open placements (reported with the cost)
+   * @param reference per facility key the reference's rate, where the reference lists it: the code
+   *     (trimmed, upper case), or, keyed by name, the trimmed name (a name matching several codes
+   *     gives {@link FacilityRate#ambiguousName()})
+   */
+  public static BedDays of(
+      Map<String, RecordTally.Facility> tally,
+      Set<CanonicalField> available,
+      Optional<LocalDateTime> extractDate,
+      Function<String, Optional<FacilityRate>> reference) {
+    boolean byCode =
+        available.contains(CanonicalField.FACILITY_CODE) || !available.contains(CanonicalField.FACILITY_NAME);
+    List<String> missing = Measure.BED_DAYS.missingFields(available);
     Map<String, long[]> counts = new LinkedHashMap<>();
-    for (Row row :
-        stays
-            .groupBy(col("key"))
-            .agg(
-                count(lit(1)),
-                count(when(col("measurable").equalTo(false), 1)),
-                collect_set(col("name")))
-            .collectAsList()) {
-      String facility = row.getString(0);
-      counts.put(facility, new long[] {row.getLong(1), row.getLong(2)});
-      List<String> seen = new ArrayList<>(row.<String>getList(3));
-      seen.sort(null);
-      names.put(facility, seen);
-    }
-
+    Map<String, List<String>> names = new HashMap<>();
     Map<String, Long> failed = new HashMap<>();
-    for (Row row :
-        findings
-            .groupBy(facilityKey(byCode).as("key"))
-            .agg(countDistinct(col("source_file"), col("source_row")))
-            .collectAsList()) {
-      failed.put(row.getString(0), row.getLong(1));
-    }
+    Map<String, TreeMap<Integer, Long>> bedDays = new HashMap<>();
+    tally.forEach(
+        (key, facility) -> {
+          counts.put(key, new long[] {facility.records(), facility.lengthUnknown()});
+          names.put(key, facility.names());
+          failed.put(key, facility.failed());
+          bedDays.put(key, new TreeMap<>(facility.bedDays()));
+        });
     if (!missing.isEmpty()) {
       return notApplicable(counts, names, failed, byCode, missing, reference);
     }
-
-    // Per facility and fiscal year: bed-days, each night in the fiscal year of the day it begins.
-    Column lastNight = date_sub(col("end_date"), 1);
-    Dataset<Row> nights =
-        stays
-            .where(col("measurable").and(col("end_date").gt(col("start_date"))))
-            .select(
-                col("key"),
-                col("start_date"),
-                lastNight.as("last_night"),
-                explode(sequence(FiscalYear.of(col("start_date")), FiscalYear.of(lastNight))).as("fy"));
-    Column fyStart = make_date(col("fy").minus(1), lit(10), lit(1));
-    Column fyEnd = make_date(col("fy"), lit(9), lit(30));
-    Column nightsInYear =
-        datediff(least(col("last_night"), fyEnd), greatest(col("start_date"), fyStart)).plus(1);
-    Map<String, TreeMap<Integer, Long>> bedDays = new HashMap<>();
-    for (Row row :
-        nights
-            .groupBy(col("key"), col("fy"))
-            .agg(sum(nightsInYear.cast("long")))
-            .collectAsList()) {
-      bedDays
-          .computeIfAbsent(row.getString(0), k -> new TreeMap<>())
-          .put(row.getInt(1), row.getLong(2));
-    }
-
     return assemble(
         counts, names, bedDays, failed, byCode, Measure.ESTIMATED_COST.applicableTo(available), extractDate,
         reference);

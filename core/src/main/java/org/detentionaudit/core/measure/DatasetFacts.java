@@ -91,9 +91,9 @@ public record DatasetFacts(
   };
 
   /**
-   * Measures {@code placements} (the canonical placement table) in up to three aggregations: one
-   * over the records, one over their stays, one counting people; the last two only where the
-   * layout has the fields they need.
+   * Measures {@code placements} (the canonical placement table) in one aggregation over the
+   * records. People, stays and stay lengths are null here: the sort pass counts them, person by
+   * person, and {@link #withPersons} adds them.
    *
    * @param available the canonical fields the layout has (every input's); the measures that need
    *     others are null
@@ -144,36 +144,10 @@ public record DatasetFacts(
             .agg(count(lit(1)).as("records"), aggregates.toArray(new Column[0]))
             .first();
 
-    Row stay = null;
-    if (Measure.STAYS.applicableTo(available) || Measure.STAY_LENGTHS.applicableTo(available)) {
-      Dataset<Row> stays =
-          placements
-              .where(col("person_id").isNotNull())
-              .groupBy(col("person_id"), col("stay_book_in"))
-              .agg(
-                  max(plausible.plausible(col("stay_book_out"))).as("stay_book_out"),
-                  max(plausible.implausible(col("stay_book_out"))).as("_out_set_aside"))
-              .withColumn(
-                  "_set_aside", col("_out_set_aside").or(plausible.implausible(col("stay_book_in"))))
-              .withColumn(
-                  "_length",
-                  when(not(col("_set_aside")), days(col("stay_book_in"), col("stay_book_out"))));
-      List<Column> stayAggregates =
-          lengthAggregates(
-              col("stay_book_in"), col("stay_book_out"), col("_length"), col("_set_aside"));
-      stay = stays.agg(count(lit(1)).as("stays"), stayAggregates.toArray(new Column[0])).first();
-    }
-    // Not countDistinct(person_id) in the same aggregation: with a distinct count Spark keeps a
-    // percentile sketch per person (minutes at a million rows); people are counted on their own.
-    Long people =
-        Measure.PEOPLE.applicableTo(available)
-            ? placements.where(col("person_id").isNotNull()).select("person_id").distinct().count()
-            : null;
-
     return new DatasetFacts(
         row.getLong(0),
-        people,
-        Measure.STAYS.applicableTo(available) ? stay.getLong(0) : null,
+        null,
+        null,
         Measure.BOOK_IN_RANGE.applicableTo(available) ? iso(row.get(1)) : null,
         Measure.BOOK_IN_RANGE.applicableTo(available) ? iso(row.get(2)) : null,
         iso(row.get(3)),
@@ -182,7 +156,28 @@ public record DatasetFacts(
         Measure.DIED_ESCAPED.applicableTo(available) ? row.getLong(5) : null,
         Measure.DIED_ESCAPED.applicableTo(available) ? row.getLong(6) : null,
         Measure.PLACEMENT_LENGTHS.applicableTo(available) ? lengths(row, 7) : null,
-        Measure.STAY_LENGTHS.applicableTo(available) ? lengths(stay, 1) : null);
+        null);
+  }
+
+  /**
+   * These facts with the people, stays and stay lengths the sort pass counted ({@link
+   * org.detentionaudit.core.sort.PersonTally}), each where the layout has its fields.
+   */
+  public DatasetFacts withPersons(
+      Set<CanonicalField> available, long peopleCounted, long staysCounted, LengthSummary stayLengthsCounted) {
+    return new DatasetFacts(
+        records,
+        Measure.PEOPLE.applicableTo(available) ? peopleCounted : null,
+        Measure.STAYS.applicableTo(available) ? staysCounted : null,
+        firstBookIn,
+        lastBookIn,
+        latestTimestamp,
+        implausibleTimestamps,
+        openPlacements,
+        died,
+        escaped,
+        placementLengths,
+        Measure.STAY_LENGTHS.applicableTo(available) ? stayLengthsCounted : null);
   }
 
   /**
@@ -232,7 +227,26 @@ public record DatasetFacts(
   }
 
   private static LengthSummary lengths(Row row, int at) {
-    List<Double> percentiles = row.isNullAt(at + 3) ? null : row.getList(at + 3);
+    List<Long> buckets = new ArrayList<>();
+    for (int i = 0; i < BUCKET_BOUNDS.length; i++) {
+      buckets.add(row.getLong(at + 5 + i));
+    }
+    return lengthSummary(
+        row.getLong(at),
+        row.getLong(at + 1),
+        row.getLong(at + 2),
+        row.isNullAt(at + 3) ? null : row.getList(at + 3),
+        row.isNullAt(at + 4) ? null : row.getDouble(at + 4),
+        buckets);
+  }
+
+  /**
+   * A length summary from its counts: measured, open, unknown, the 50th, 90th and 99th percentile
+   * (null when nothing was measured), the longest, and the records per bucket of {@link
+   * #BUCKET_BOUNDS}.
+   */
+  static LengthSummary lengthSummary(
+      long measured, long open, long unknown, List<Double> percentiles, Double max, List<Long> perBucket) {
     List<LengthSummary.Bucket> buckets = new ArrayList<>();
     for (int i = 0; i < BUCKET_BOUNDS.length; i++) {
       buckets.add(
@@ -240,16 +254,16 @@ public record DatasetFacts(
               BUCKET_LABELS[i],
               BUCKET_BOUNDS[i],
               i + 1 < BUCKET_BOUNDS.length ? BUCKET_BOUNDS[i + 1] : null,
-              row.getLong(at + 5 + i)));
+              perBucket.get(i)));
     }
     return new LengthSummary(
-        row.getLong(at),
-        row.getLong(at + 1),
-        row.getLong(at + 2),
+        measured,
+        open,
+        unknown,
         percentiles == null ? null : round(percentiles.get(0)),
         percentiles == null ? null : round(percentiles.get(1)),
         percentiles == null ? null : round(percentiles.get(2)),
-        row.isNullAt(at + 4) ? null : round(row.getDouble(at + 4)),
+        max == null ? null : round(max),
         buckets);
   }
 

@@ -35,6 +35,9 @@ public final class PersonColumns {
   /** The person's latest book_in over all placements. */
   public static final String PERSON_MAX_BOOK_IN = "_person_max_book_in";
 
+  /** The end given to open placements when comparing ends: later than any real timestamp. */
+  public static final String OPEN_END_SQL = "TIMESTAMP_NTZ '9999-12-31 23:59:59'";
+
   /** The derived columns, in the order the state machine appends them. */
   static final List<StructField> DERIVED =
       List.of(

@@ -7,10 +7,13 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.upper;
 
+import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.detentionaudit.core.check.PlausibleTimestamps;
 
 /**
  * The sort pass's one shuffle: placements repartitioned by person and sorted within partitions in
@@ -24,13 +27,6 @@ public final class PersonPass {
    * of 12.5 million rows each spilled to disk again and again and took about 20 minutes apiece.
    */
   public static final long ROWS_PER_PARTITION = 500_000;
-
-  /**
-   * Spark setting choosing how the per-person columns are derived: {@code state-machine} (the
-   * default, {@link PersonStateMachine}) or {@code window} (Spark window functions), kept to
-   * measure one against the other.
-   */
-  public static final String IMPLEMENTATION = "detention.audit.person.pass";
 
   private PersonPass() {}
 
@@ -53,15 +49,40 @@ public final class PersonPass {
   }
 
   /**
-   * The placements with the {@link PersonColumns} appended (lazy: nothing runs yet), in {@link
-   * #partitionsFor partitionsFor(rows, spark.sql.shuffle.partitions)} partitions.
-   *
-   * @param rows the number of placements (0 when unknown)
+   * A new accumulator, registered with {@code spark}, for the people and stays the state machine
+   * counts.
+   */
+  public static TallyAccumulator<PersonTally> personTally(SparkSession spark) {
+    TallyAccumulator<PersonTally> tally = new TallyAccumulator<>(new PersonTally());
+    spark.sparkContext().register(tally, "people and stays");
+    return tally;
+  }
+
+  /**
+   * As {@link #addPersonColumns(Dataset, long, PlausibleTimestamps, TallyAccumulator)}, counting
+   * people and stays into an accumulator of its own (for a caller that wants only the columns).
    */
   public static Dataset<Row> addPersonColumns(Dataset<Row> placements, long rows) {
-    if ("window".equals(placements.sparkSession().conf().get(IMPLEMENTATION, "state-machine"))) {
-      return org.detentionaudit.core.check.PersonOrdering.addPersonColumns(placements, rows);
-    }
+    return addPersonColumns(
+        placements,
+        rows,
+        PlausibleTimestamps.until(LocalDate.now()),
+        personTally(placements.sparkSession()));
+  }
+
+  /**
+   * The placements with the {@link PersonColumns} appended (lazy: nothing runs yet), in {@link
+   * #partitionsFor partitionsFor(rows, spark.sql.shuffle.partitions)} partitions. When an action
+   * reads all of it, {@code tally} holds the people and stays ({@link PersonTally}).
+   *
+   * @param rows the number of placements (0 when unknown)
+   * @param plausible the plausible timestamps, for the stays' lengths
+   */
+  public static Dataset<Row> addPersonColumns(
+      Dataset<Row> placements,
+      long rows,
+      PlausibleTimestamps plausible,
+      TallyAccumulator<PersonTally> tally) {
     int configured =
         Integer.parseInt(placements.sparkSession().conf().get("spark.sql.shuffle.partitions"));
     Dataset<Row> keyed = placements.withColumn(PersonColumns.PERSON_KEY, personKey());
@@ -75,7 +96,7 @@ public final class PersonPass {
                 col("input_order").asc());
     return sorted
         .mapPartitions(
-            new PersonStateMachine(keyed.schema()),
+            new PersonStateMachine(keyed.schema(), plausible, tally),
             Encoders.row(PersonColumns.withDerived(keyed.schema())))
         .drop(PersonColumns.PERSON_KEY);
   }

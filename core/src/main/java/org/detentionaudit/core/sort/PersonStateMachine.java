@@ -16,6 +16,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
+import org.detentionaudit.core.check.PlausibleTimestamps;
 
 /**
  * The plain-Java pass over one partition of placements sorted by person (the sort pass's state
@@ -40,9 +41,19 @@ final class PersonStateMachine implements MapPartitionsFunction<Row, Row>, Seria
   private final int stayBookOutAt;
   private final int codeAt;
   private final int width;
+  private final int personIdAt;
+  private final PlausibleTimestamps plausible;
+  private final TallyAccumulator<PersonTally> tally;
 
-  /** @param input the schema of the rows read: the placements plus {@link PersonColumns#PERSON_KEY} */
-  PersonStateMachine(StructType input) {
+  /**
+   * @param input the schema of the rows read: the placements plus {@link PersonColumns#PERSON_KEY}
+   * @param plausible the plausible timestamps, for the stays' lengths
+   * @param tally where each task adds its partition's people and stays when it has read it all
+   */
+  PersonStateMachine(StructType input, PlausibleTimestamps plausible, TallyAccumulator<PersonTally> tally) {
+    this.plausible = plausible;
+    this.tally = tally;
+    this.personIdAt = input.fieldIndex("person_id");
     this.keyAt = input.fieldIndex(PersonColumns.PERSON_KEY);
     this.bookInAt = input.fieldIndex("book_in");
     this.bookOutAt = input.fieldIndex("book_out");
@@ -54,10 +65,12 @@ final class PersonStateMachine implements MapPartitionsFunction<Row, Row>, Seria
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
+    PersonTally partial = new PersonTally();
     return new Iterator<>() {
       private final ArrayDeque<Row> ready = new ArrayDeque<>();
       private final List<Row> person = new ArrayList<>();
       private Row pending;
+      private boolean counted;
 
       @Override
       public boolean hasNext() {
@@ -80,6 +93,10 @@ final class PersonStateMachine implements MapPartitionsFunction<Row, Row>, Seria
       private void fill() {
         if (pending == null) {
           if (!rows.hasNext()) {
+            if (!counted) {
+              counted = true;
+              tally.add(partial);
+            }
             return;
           }
           pending = rows.next();
@@ -96,6 +113,7 @@ final class PersonStateMachine implements MapPartitionsFunction<Row, Row>, Seria
           person.add(row);
         }
         derive(person, ready);
+        partial.addPerson(person, personIdAt, stayBookInAt, stayBookOutAt, plausible);
         person.clear();
       }
     };

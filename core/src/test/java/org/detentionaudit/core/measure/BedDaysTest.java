@@ -15,6 +15,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.detentionaudit.core.sort.ScratchFolder;
+import org.detentionaudit.core.sort.SortPass;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +37,36 @@ class BedDaysTest {
   private static Dataset<Row> findings(SparkSession spark, Object[]... rows) {
     return spark.createDataFrame(
         java.util.Arrays.stream(rows).map(RowFactory::create).toList(), MeasureRows.FINDINGS);
+  }
+
+  /**
+   * Bed-days as the audit measures them: the sort pass over {@code placements}, with one rule that
+   * the records named in {@code findings} (by source row) fail, then {@link BedDays#of}.
+   */
+  private static BedDays measure(
+      Dataset<Row> placements,
+      Dataset<Row> findings,
+      java.util.Set<org.detentionaudit.rules.CanonicalField> available,
+      Optional<LocalDateTime> extractDate,
+      java.util.function.Function<String, Optional<FacilityRate>> reference,
+      org.detentionaudit.core.check.PlausibleTimestamps plausible) {
+    String failing =
+        findings.select("source_row").collectAsList().stream()
+            .map(r -> String.valueOf(r.getLong(0)))
+            .collect(java.util.stream.Collectors.joining(", ", "source_row IN (", ")"));
+    String failedSql = findings.isEmpty() ? "false" : failing;
+    BedDays.Spans spans = BedDays.spans(available, extractDate, plausible);
+    SortPass.Result result =
+        SortPass.run(
+            placements,
+            0,
+            List.of(new SortPass.JudgedRule("test.rule", "true", failedSql, "''")),
+            false,
+            new SortPass.RecordMeasures(
+                functions.lit(null), spans.facilityKey(), spans.name(), spans.measurable(), spans.startDay(), spans.endDay()),
+            plausible,
+            ScratchFolder.forFindings(placements.sparkSession()));
+    return BedDays.of(result.records().facilities(), available, extractDate, reference);
   }
 
   @Test
@@ -60,7 +93,7 @@ class BedDaysTest {
             new Object[] {"a", "test.csv", 8L, "RATED", "RATED JAIL"});
 
     BedDays measured =
-        BedDays.measure(
+        measure(
             rows.toDataset(spark),
             findings,
             ALL_FIELDS,
@@ -121,7 +154,7 @@ class BedDaysTest {
     MeasureRows rows =
         new MeasureRows().add("P3", null, "2020-12-29 09:00", null, null, "RATED", "R", null);
     BedDays measured =
-        BedDays.measure(rows.toDataset(spark), findings(spark), ALL_FIELDS, Optional.empty(), BedDaysTest::lookup, PLAUSIBLE);
+        measure(rows.toDataset(spark), findings(spark), ALL_FIELDS, Optional.empty(), BedDaysTest::lookup, PLAUSIBLE);
     assertThat(measured.summary().bedDays()).isZero();
     assertThat(measured.summary().recordsLengthUnknown()).isEqualTo(1);
   }
@@ -140,7 +173,7 @@ class BedDaysTest {
             // near miss: booked in at the first plausible moment, still open at the extract date
             .add("P5", null, "1950-01-01 00:00", "1950-01-03 00:00", null, "RATED", "R", "Removed");
     BedDays measured =
-        BedDays.measure(
+        measure(
             rows.toDataset(spark), findings(spark), ALL_FIELDS, Optional.of(LocalDateTime.of(2021, 1, 1, 0, 0)),
             BedDaysTest::lookup, PLAUSIBLE);
     assertThat(measured.summary().bedDays()).isEqualTo(4);
@@ -160,7 +193,7 @@ class BedDaysTest {
         new MeasureRows()
             .add("P1", null, "2020-12-01 00:00", "2020-12-03 00:00", null, null, " KROME ", "Removed");
     BedDays measured =
-        BedDays.measure(rows.toDataset(spark), findings(spark), WITHOUT_CODES, Optional.empty(), BedDaysTest::lookup, PLAUSIBLE);
+        measure(rows.toDataset(spark), findings(spark), WITHOUT_CODES, Optional.empty(), BedDaysTest::lookup, PLAUSIBLE);
     assertThat(measured.facilities())
         .singleElement()
         .satisfies(f -> {
@@ -186,7 +219,7 @@ class BedDaysTest {
     Optional<LocalDateTime> extract = Optional.of(LocalDateTime.of(2019, 7, 6, 0, 0));
 
     BedDays measured =
-        BedDays.measure(rows.toDataset(spark), findings(spark), INITIAL_BOOK_INS, extract, BedDaysTest::lookup, PLAUSIBLE);
+        measure(rows.toDataset(spark), findings(spark), INITIAL_BOOK_INS, extract, BedDaysTest::lookup, PLAUSIBLE);
 
     CostSummary cost = measured.summary();
     assertThat(cost.status()).isEqualTo(MeasureStatus.NOT_APPLICABLE);
@@ -214,7 +247,7 @@ class BedDaysTest {
     MeasureRows rows =
         new MeasureRows().add("P1", null, "2019-07-01 00:00", null, null, "RATED", "RATED JAIL", null);
     BedDays measured =
-        BedDays.measure(
+        measure(
             rows.toDataset(spark), findings(spark), ALL_FIELDS, Optional.of(LocalDateTime.of(2019, 7, 6, 0, 0)),
             BedDaysTest::lookup, PLAUSIBLE);
     assertThat(measured.summary().bedDays()).isEqualTo(5);

@@ -7,12 +7,44 @@ import static org.detentionaudit.core.measure.MeasureRows.PLAUSIBLE;
 import static org.detentionaudit.core.measure.MeasureRows.WITHOUT_CODES;
 
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.Dataset;
+import org.detentionaudit.core.sort.SortPass;
+import org.detentionaudit.core.sort.ScratchFolder;
+import org.apache.spark.sql.functions;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(SharedSpark.class)
 class DatasetFactsTest {
+  /**
+   * The facts as the audit measures them: the scan's record facts ({@link DatasetFacts#of}) with the
+   * people and stays the sort pass counts.
+   */
+  private static DatasetFacts facts(
+      Dataset<Row> placements,
+      java.util.Set<org.detentionaudit.rules.CanonicalField> available,
+      org.detentionaudit.core.check.PlausibleTimestamps plausible) {
+    SortPass.Result result =
+        SortPass.run(
+            placements,
+            0,
+            java.util.List.of(),
+            true,
+            new SortPass.RecordMeasures(
+                functions.lit(null), functions.lit(null), functions.lit(null), functions.lit(false),
+                functions.lit(null), functions.lit(null)),
+            plausible,
+            ScratchFolder.forFindings(placements.sparkSession()));
+    return DatasetFacts.of(placements, available, plausible)
+        .withPersons(
+            available,
+            result.persons().people(),
+            result.persons().stays(),
+            result.persons().stayLengths().summary());
+  }
+
   @Test
   void countsPeopleStaysDatesOpenPlacementsAndOutcomes(SparkSession spark) {
     MeasureRows rows =
@@ -29,7 +61,7 @@ class DatasetFactsTest {
             // no book-in at all
             .add("P3", null, null, "2020-04-01 00:00", null, "C", "C JAIL", "Removed");
 
-    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE);
+    DatasetFacts facts = facts(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE);
 
     assertThat(facts.records()).isEqualTo(6);
     assertThat(facts.people()).isEqualTo(3);
@@ -72,7 +104,7 @@ class DatasetFactsTest {
             // near misses at the bounds: plausible, measured
             .add("P5", "1950-01-01 00:00", "1950-01-01 00:00", "1950-01-02 00:00", "2026-12-07 23:59", "A", "A", "Removed");
 
-    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE);
+    DatasetFacts facts = facts(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE);
 
     assertThat(facts.implausibleTimestamps()).isEqualTo(3);
     assertThat(facts.firstBookIn()).isEqualTo("1950-01-01T00:00:00");
@@ -99,7 +131,7 @@ class DatasetFactsTest {
           new MeasureRows()
               // across the March 2020 clock change: wall clock says exactly 2 days
               .add("P1", "2020-03-07 12:00", "2020-03-07 12:00", "2020-03-09 12:00", "2020-03-09 12:00", "A", "A", "Removed");
-      assertThat(DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE).placementLengths().maxDays()).isEqualTo(2.0);
+      assertThat(facts(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE).placementLengths().maxDays()).isEqualTo(2.0);
     } finally {
       spark.conf().set("spark.sql.session.timeZone", zone);
     }
@@ -107,7 +139,7 @@ class DatasetFactsTest {
 
   @Test
   void anEmptyTableHasNoDatesAndNoLengths(SparkSession spark) {
-    DatasetFacts facts = DatasetFacts.of(new MeasureRows().toDataset(spark), ALL_FIELDS, PLAUSIBLE);
+    DatasetFacts facts = facts(new MeasureRows().toDataset(spark), ALL_FIELDS, PLAUSIBLE);
     assertThat(facts.records()).isZero();
     assertThat(facts.firstBookIn()).isNull();
     assertThat(facts.placementLengths().medianDays()).isNull();
@@ -127,7 +159,7 @@ class DatasetFactsTest {
             .add(null, null, "2018-03-04 00:00", null, null, null, "NORTHWEST DETENTION CENTER", null)
             .add(null, null, null, null, null, null, "NORTHWEST DETENTION CENTER", null);
 
-    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), INITIAL_BOOK_INS, PLAUSIBLE);
+    DatasetFacts facts = facts(rows.toDataset(spark), INITIAL_BOOK_INS, PLAUSIBLE);
 
     assertThat(facts.records()).isEqualTo(3);
     assertThat(facts.firstBookIn()).isEqualTo("2018-03-04T00:00:00");
@@ -149,7 +181,7 @@ class DatasetFactsTest {
             .add("P1", null, "2019-01-02 00:00", null, null, "A", "A JAIL", null)
             .add("P2", null, "2018-03-04 00:00", null, null, "A", "A JAIL", null);
 
-    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE);
+    DatasetFacts facts = facts(rows.toDataset(spark), ALL_FIELDS, PLAUSIBLE);
 
     assertThat(facts.openPlacements()).isEqualTo(2);
     assertThat(facts.placementLengths().open()).isEqualTo(2);
@@ -168,7 +200,7 @@ class DatasetFactsTest {
                 org.detentionaudit.rules.CanonicalField.STAY_BOOK_OUT,
                 org.detentionaudit.rules.CanonicalField.STAY_RELEASE_REASON));
 
-    DatasetFacts facts = DatasetFacts.of(rows.toDataset(spark), history, PLAUSIBLE);
+    DatasetFacts facts = facts(rows.toDataset(spark), history, PLAUSIBLE);
 
     assertThat(facts.stays()).isEqualTo(1);
     assertThat(facts.stayLengths()).isNull();

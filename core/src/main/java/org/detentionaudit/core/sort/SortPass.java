@@ -1,0 +1,132 @@
+package org.detentionaudit.core.sort;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.detentionaudit.core.check.PlausibleTimestamps;
+
+/**
+ * The second and last pass over the records: one repartition by person and sort ({@link
+ * PersonPass}), the rules judged on each record in one projection, and one plain-Java pass ({@link
+ * JudgedRecords}) that writes the findings to Parquet and counts everything else that needs the
+ * person ordering or the judgement: findings per rule, the breakdown, per-facility records, failing
+ * records and bed-days ({@link RecordTally}), people and stays ({@link PersonTally}). One Spark job:
+ * the write; the counts come back in its accumulators (exact under retries, {@link
+ * TallyAccumulator}).
+ */
+public final class SortPass {
+  /** The findings' columns, in order. */
+  public static final List<String> FINDING_COLUMNS =
+      List.of(
+          "rule_id",
+          "source_file",
+          "source_row",
+          "person_id",
+          "stay_book_in",
+          "book_in",
+          "book_out",
+          "facility_code",
+          "facility_name",
+          "detail");
+
+  private SortPass() {}
+
+  /** A rule as the sort pass judges it: Spark SQL over the placement and person columns. */
+  public record JudgedRule(String id, String checkedSql, String failedSql, String detailSql) {}
+
+  /**
+   * What the sort pass measures on each record besides the rules, as columns over the placements:
+   * the fiscal year of book-in and the facility key of the breakdown and facility tables, the
+   * trimmed facility name, whether bed-days can be measured, and the first and end day (days since
+   * 1970-01-01) of a measurable record.
+   */
+  public record RecordMeasures(
+      Column fiscalYear, Column facilityKey, Column name, Column measurable, Column startDay, Column endDay) {}
+
+  /** What the pass counted. */
+  public record Result(RecordTally records, PersonTally persons) {}
+
+  /**
+   * Runs the pass: writes the findings into {@code location} (a folder that must not exist) and
+   * returns the counts.
+   *
+   * @param rows the number of placements (sizes the partitions, {@link PersonPass#partitionsFor})
+   * @param needsPerson whether any rule reads the {@link PersonColumns}; without, no shuffle, and
+   *     people and stays are not counted (empty tally)
+   */
+  public static Result run(
+      Dataset<Row> placements,
+      long rows,
+      List<JudgedRule> rules,
+      boolean needsPerson,
+      RecordMeasures measures,
+      PlausibleTimestamps plausible,
+      String location) {
+    SparkSession spark = placements.sparkSession();
+    TallyAccumulator<PersonTally> persons = PersonPass.personTally(spark);
+    TallyAccumulator<RecordTally> records = new TallyAccumulator<>(new RecordTally(rules.size()));
+    spark.sparkContext().register(records, "records judged");
+    Dataset<Row> flagged =
+        needsPerson ? PersonPass.addPersonColumns(placements, rows, plausible, persons) : placements;
+    List<Column> failures = new ArrayList<>();
+    List<Column> checked = new ArrayList<>();
+    List<Column> failed = new ArrayList<>();
+    Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+    for (JudgedRule rule : rules) {
+      ruleIndex.put(rule.id(), ruleIndex.size());
+      Column fails = expr(rule.failedSql());
+      failures.add(when(fails, struct(lit(rule.id()).as("rule_id"), expr(rule.detailSql()).as("detail"))));
+      checked.add(expr("coalesce((" + rule.checkedSql() + "), false)"));
+      failed.add(fails);
+    }
+    List<Column> columns = new ArrayList<>();
+    FINDING_COLUMNS.subList(1, FINDING_COLUMNS.size() - 1).forEach(c -> columns.add(col(c)));
+    Column none = expr("cast(array() as array<struct<rule_id:string,detail:string>>)");
+    columns.add(
+        failures.isEmpty()
+            ? none.as("_failures")
+            : expr("filter(_f, x -> x IS NOT NULL)").as("_failures"));
+    columns.add(checked.isEmpty() ? expr("cast(array() as array<boolean>)").as("_checked") : array(checked.toArray(Column[]::new)).as("_checked"));
+    columns.add(failed.isEmpty() ? expr("cast(array() as array<boolean>)").as("_failed") : array(failed.toArray(Column[]::new)).as("_failed"));
+    columns.add(measures.fiscalYear().cast("int").as("_fiscal_year"));
+    columns.add(measures.facilityKey().cast("string").as("_facility_key"));
+    columns.add(measures.name().cast("string").as("_name"));
+    columns.add(measures.measurable().cast("boolean").as("_measurable"));
+    columns.add(measures.startDay().cast("int").as("_start_day"));
+    columns.add(measures.endDay().cast("int").as("_end_day"));
+    Dataset<Row> judged =
+        (failures.isEmpty() ? flagged : flagged.withColumn("_f", array(failures.toArray(Column[]::new))))
+            .select(columns.toArray(Column[]::new));
+    judged
+        .mapPartitions(new JudgedRecords(ruleIndex, records), Encoders.row(findingsSchema(judged.schema())))
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .parquet(location);
+    return new Result(records.value(), needsPerson ? persons.value() : null);
+  }
+
+  /** The findings' schema: rule_id, the record's finding columns, detail. */
+  static StructType findingsSchema(StructType judged) {
+    StructType schema = new StructType().add("rule_id", DataTypes.StringType, false);
+    for (int i = 0; i < FINDING_COLUMNS.size() - 2; i++) {
+      schema = schema.add(judged.fields()[i]);
+    }
+    return schema.add("detail", DataTypes.StringType, true);
+  }
+}

@@ -18,6 +18,7 @@ import org.detentionaudit.core.layout.LayoutCatalog;
 import org.detentionaudit.core.layout.LayoutMatch;
 import org.detentionaudit.core.reference.FacilityEntry;
 import org.detentionaudit.core.reference.FacilityReference;
+import org.detentionaudit.rules.Applicability;
 import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.Rule;
 import org.detentionaudit.rules.RuleCatalog;
@@ -65,6 +66,18 @@ public record BaselineInput(
         FacilityReference.bundled().codeKeys(),
         FacilityReference.bundled().codeKeys(FacilityEntry.HoldLimit.UNDER_72),
         RuleCatalog.builtIn().enabled());
+  }
+
+  /**
+   * Whether a baseline judges {@code rule} on this input: the rule is applicable ({@link
+   * Applicability}: the layout has the fields it needs, and a window start where it needs one), and
+   * it does not judge facilities by name. The audit judges the facility rules by name on a layout
+   * with names but no codes ({@link Applicability#judgesFacilityByName}); the baselines implement
+   * the judgement by code only (the benchmark's data have codes), so there such a rule maps to null.
+   */
+  public boolean judges(Rule rule) {
+    return Applicability.applicable(rule.kind(), columns.keySet(), windowStart.isPresent())
+        && !Applicability.judgesFacilityByName(rule.kind(), columns.keySet());
   }
 
   /** The file's column for {@code field}, if its layout provides it. */

@@ -114,7 +114,7 @@ public final class DuckDbBaseline implements Baseline {
       Map<String, String> types = columnTypes(connection, input);
       List<Rule> judged = new ArrayList<>();
       for (Rule rule : input.rules()) {
-        if (applicable(rule, input)) {
+        if (input.judges(rule)) {
           judged.add(rule);
         }
       }
@@ -435,21 +435,6 @@ public final class DuckDbBaseline implements Baseline {
 
   private static String flag(int rule) {
     return "r" + rule;
-  }
-
-  /**
-   * Whether the file's layout gives every field the rule needs, and a window start if asked. The
-   * facility rules the audit judges by name on a layout without codes are judged here only by code
-   * (the benchmark's data have codes).
-   */
-  private static boolean applicable(Rule rule, BaselineInput input) {
-    if (rule.kind() == RuleKind.STAY_IMPLAUSIBLY_EARLY && input.windowStart().isEmpty()) {
-      return false;
-    }
-    if (!rule.kind().oneOfFields().isEmpty() && !input.columns().containsKey(CanonicalField.FACILITY_CODE)) {
-      return false;
-    }
-    return input.columns().keySet().containsAll(rule.kind().requiredFields());
   }
 
   /** The DuckDB type of each column of the file. */

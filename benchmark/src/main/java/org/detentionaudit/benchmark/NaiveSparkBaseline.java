@@ -101,7 +101,7 @@ public final class NaiveSparkBaseline implements Baseline {
       placements.createOrReplaceTempView(VIEW);
       Map<String, Long> counts = new LinkedHashMap<>();
       for (Rule rule : input.rules()) {
-        counts.put(rule.id(), isApplicable(rule, input) ? failedCount(spark, placements, rule, input) : null);
+        counts.put(rule.id(), input.judges(rule) ? failedCount(spark, placements, rule, input) : null);
       }
       return counts;
     } finally {
@@ -111,22 +111,6 @@ public final class NaiveSparkBaseline implements Baseline {
         spark.catalog().dropTempView(VIEW);
       }
     }
-  }
-
-  /**
-   * True when the input has every field the rule reads (and a release window where it needs one).
-   * The facility rules that the audit judges by name on a layout without codes are judged here
-   * only by code: without a facility_code column they map to null (the benchmark's data have codes).
-   */
-  static boolean isApplicable(Rule rule, BaselineInput input) {
-    boolean hasFields =
-        input.columns().keySet().containsAll(rule.kind().requiredFields())
-            && (rule.kind().oneOfFields().isEmpty()
-                || input.columns().containsKey(CanonicalField.FACILITY_CODE));
-    if (rule.kind() == RuleKind.STAY_IMPLAUSIBLY_EARLY) {
-      return hasFields && input.windowStart().isPresent();
-    }
-    return hasFields;
   }
 
   private static long failedCount(SparkSession spark, Dataset<Row> placements, Rule rule, BaselineInput input) {

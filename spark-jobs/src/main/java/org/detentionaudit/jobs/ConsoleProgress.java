@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.OptionalLong;
 import org.detentionaudit.core.progress.AuditProgress;
 import org.detentionaudit.core.progress.AuditStage;
+import org.detentionaudit.core.progress.StageProgress;
 
 /**
  * Prints an audit's progress for a person watching the console: one {@link ProgressLine} when a
@@ -30,7 +31,7 @@ final class ConsoleProgress implements AuditProgress {
   private long lastLineMillis;
   private AuditStage current;
   private OptionalLong inputRows = OptionalLong.empty();
-  private long rowsDone;
+  private StageProgress progress = StageProgress.NONE;
 
   /**
    * @param console where the lines go (stderr: stdout carries the summary a pipeline may parse)
@@ -51,7 +52,7 @@ final class ConsoleProgress implements AuditProgress {
     }
     current = stage;
     this.inputRows = inputRows;
-    rowsDone = 0;
+    progress = StageProgress.NONE;
     print(now);
   }
 
@@ -63,11 +64,13 @@ final class ConsoleProgress implements AuditProgress {
   }
 
   @Override
-  public synchronized void rowsDone(AuditStage stage, long rows) {
+  public synchronized void rowsDone(AuditStage stage, StageProgress counted) {
     if (stage != current) {
       return;
     }
-    rowsDone = Math.max(rowsDone, rows);
+    if (counted.rowsDone() >= progress.rowsDone()) {
+      progress = counted;
+    }
     long now = clock.millis();
     if (now - lastLineMillis >= minIntervalMillis) {
       print(now);
@@ -76,7 +79,7 @@ final class ConsoleProgress implements AuditProgress {
 
   private void print(long now) {
     ProgressLine line =
-        new ProgressLine(current, rowsDone, inputRows, Duration.ofMillis(now - startedMillis));
+        new ProgressLine(current, progress, inputRows, Duration.ofMillis(now - startedMillis));
     console.println(LocalTime.now(clock).format(TIME) + " " + line.text());
     console.flush();
     lastLineMillis = now;

@@ -35,6 +35,7 @@ import org.detentionaudit.core.check.deequ.DeequPredicateCounter;
 import org.detentionaudit.core.progress.AuditProgress;
 import org.detentionaudit.core.progress.AuditStage;
 import org.detentionaudit.core.progress.StageTracker;
+import org.detentionaudit.rules.Applicability;
 import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.Rule;
 import org.detentionaudit.rules.RuleKind;
@@ -70,7 +71,7 @@ public static final List<String> FINDING_COLUMNS = SortPass.FINDING_COLUMNS;
    * What {@code missing_fields} names when the release window's start is unknown: the layout key
    * that gives it.
    */
-  public static final String WINDOW_START = "covers_from";
+  public static final String WINDOW_START = Applicability.WINDOW_START;
   /** The Deequ scan's key for the number of placements. */
   private static final String ROWS_KEY = "rows";
 
@@ -374,22 +375,9 @@ public static final List<String> FINDING_COLUMNS = SortPass.FINDING_COLUMNS;
           .add("records_failed", DataTypes.LongType, true)
           .add("missing_fields", DataTypes.StringType, false);
 
-  /**
-   * What the rule lacks to be judged, comma-separated: the fields the layout lacks ({@link
-   * RuleKind#missingFields}: both facility_code and facility_name for a rule needing either), and {@code
-   * covers_from} for {@code stay.implausibly_early} without a release window; empty when none.
-   */
+  /** What the rule lacks to be judged, comma-separated ({@link Applicability}); empty when none. */
   private static String lacking(Rule rule, Set<CanonicalField> availableFields, RuleContext context) {
-    List<String> lacking =
-        new ArrayList<>(
-            rule.kind().missingFields(availableFields).stream()
-                .map(CanonicalField::columnName)
-                .sorted()
-                .toList());
-    if (rule.kind() == RuleKind.STAY_IMPLAUSIBLY_EARLY && context.windowStart().isEmpty()) {
-      lacking.add(WINDOW_START);
-    }
-    return String.join(", ", lacking);
+    return Applicability.lackingText(rule.kind(), availableFields, context.windowStart().isPresent());
   }
 
   private static String seconds(long startedNanos) {

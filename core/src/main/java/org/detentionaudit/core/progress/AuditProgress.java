@@ -38,11 +38,11 @@ public interface AuditProgress {
   void stageFinished(AuditStage stage);
 
   /**
-   * A row counter's latest count for a stage: the rows the stage's furthest pass over the data has
-   * handled so far (see {@link StageRowCounter}), sent as the stage's tasks finish, also when it did
-   * not grow. Never decreases within a stage; may exceed the input rows where a pass produces more
-   * rows than it reads. Counts are delivered late: one may arrive after its stage finished. Ignored
-   * by default.
+   * A row counter's latest count for a stage (see {@link StageRowCounter}): the passes over the
+   * data it has made or is known to make next, the rows of the latest one, and the rows summed over
+   * all of them, done and expected. Sent as the stage's tasks finish, also when it did not grow.
+   * Its rows done never decrease within a stage; its rows expected may grow as passes become known.
+   * Counts are delivered late: one may arrive after its stage finished. Ignored by default.
    */
-  default void rowsDone(AuditStage stage, long rows) {}
+  default void rowsDone(AuditStage stage, StageProgress progress) {}
 }

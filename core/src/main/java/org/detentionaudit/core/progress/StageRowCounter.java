@@ -11,11 +11,12 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.StageInfo;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Counts the rows each audit stage has handled, from the metrics of Spark's finished tasks, and
- * passes stage announcements and counts on to another {@link AuditProgress}.
+ * Counts the rows each audit stage has handled, pass by pass, from the metrics of Spark's finished
+ * tasks, and passes stage announcements and counts on to another {@link AuditProgress}.
  *
  * <p>Use it as the audit's progress for one run: {@link #attach} registers it on the session's
  * SparkContext, {@link #close()} removes it. When a stage starts it tags the Spark jobs that the
@@ -23,14 +24,16 @@ import org.apache.spark.sql.SparkSession;
  * rows are counted for the stage whose work they are, even when Spark's listener thread reports
  * them late; jobs of other threads or of other code are not counted.
  *
- * <p>What "rows" means: a task handled as many rows as the largest "number of output rows" any of
- * its SQL operators reports (for a pass over the data, the rows its scan read), or, for a task
- * without SQL metrics, the records it read from input and shuffle. Spark's plain {@code
- * recordsRead} metric is not used for SQL tasks because a scan of cached data counts cached
- * batches there, not rows. A stage usually makes several passes over the data (a scan, then a
- * shuffle and sort); its count is the most rows any one pass has handled so far, so it never
- * decreases, and it reaches the input rows before a stage's last pass ends. It is passed on after
- * every finished task of the stage, grown or not, so a caller can tell that work goes on.
+ * <p>What "rows" means: each Spark stage of an audit stage is a pass over the data ({@link
+ * StagePasses}). A scan handled as many rows as the largest "number of output rows" any of its SQL
+ * operators reports (the rows it read), or, for a task without SQL metrics, the records it read
+ * from input and shuffle; Spark's plain {@code recordsRead} metric is not used for SQL tasks because
+ * a scan of cached data counts cached batches there, not rows. A pass reading a shuffle handled the
+ * records it read from it, and is expected to read what the earlier passes wrote to it. The stage's
+ * count ({@link StageProgress}) sums its passes, and counts the rows written to a shuffle as work
+ * still to do, so a stage that scans then sorts is half done, not done, when its scan ends. It is
+ * passed on after every finished task of the stage, grown or not, so a caller can tell that work
+ * goes on.
  */
 public final class StageRowCounter extends SparkListener implements AuditProgress, AutoCloseable {
   /** The SparkContext local property that names the audit stage a job belongs to. */
@@ -39,9 +42,11 @@ public final class StageRowCounter extends SparkListener implements AuditProgres
   private final SparkContext context;
   private final AuditProgress next;
   // Written by the audit's thread (stage starts) and Spark's listener thread (tasks): guarded by this.
-  private final Map<Integer, AuditStage> auditStageOfSparkStage = new HashMap<>();
-  private final Map<Integer, Long> rowsOfSparkStage = new HashMap<>();
-  private final Map<AuditStage, Long> rowsOfAuditStage = new EnumMap<>(AuditStage.class);
+  /** The latest run of each audit stage. */
+  private final Map<AuditStage, StagePasses> passesOfAuditStage = new EnumMap<>(AuditStage.class);
+  /** The run of an audit stage each running Spark stage belongs to. */
+  private final Map<Integer, StagePasses> passesOfSparkStage = new HashMap<>();
+  private final Map<StagePasses, AuditStage> auditStageOf = new HashMap<>();
 
   private StageRowCounter(SparkContext context, AuditProgress next) {
     this.context = context;
@@ -59,15 +64,24 @@ public final class StageRowCounter extends SparkListener implements AuditProgres
     return counter;
   }
 
-  /** The rows counted so far for {@code stage} in its latest run; 0 before any task ended. */
-  public synchronized long rows(AuditStage stage) {
-    return rowsOfAuditStage.getOrDefault(stage, 0L);
+  /**
+   * How far {@code stage} has got in its latest run, from the tasks finished so far; {@link
+   * StageProgress#NONE} before it started.
+   */
+  public synchronized StageProgress progress(AuditStage stage) {
+    StagePasses passes = passesOfAuditStage.get(stage);
+    return passes == null ? StageProgress.NONE : passes.progress();
   }
 
   @Override
   public void stageStarted(AuditStage stage, OptionalLong inputRows) {
     synchronized (this) {
-      rowsOfAuditStage.remove(stage);
+      StagePasses passes = new StagePasses(inputRows);
+      StagePasses earlier = passesOfAuditStage.put(stage, passes);
+      if (earlier != null) {
+        auditStageOf.remove(earlier);
+      }
+      auditStageOf.put(passes, stage);
     }
     context.setLocalProperty(STAGE_PROPERTY, stage.name());
     next.stageStarted(stage, inputRows);
@@ -80,8 +94,8 @@ public final class StageRowCounter extends SparkListener implements AuditProgres
   }
 
   @Override
-  public void rowsDone(AuditStage stage, long rows) {
-    next.rowsDone(stage, rows);
+  public void rowsDone(AuditStage stage, StageProgress progress) {
+    next.rowsDone(stage, progress);
   }
 
   @Override
@@ -91,10 +105,15 @@ public final class StageRowCounter extends SparkListener implements AuditProgres
     if (name == null) {
       return;
     }
+    StageInfo info = submitted.stageInfo();
     for (AuditStage stage : AuditStage.values()) {
       if (stage.name().equals(name)) {
         synchronized (this) {
-          auditStageOfSparkStage.put(submitted.stageInfo().stageId(), stage);
+          StagePasses passes = passesOfAuditStage.get(stage);
+          if (passes != null) {
+            passes.submitted(info.stageId(), info.numTasks(), !info.parentIds().isEmpty());
+            passesOfSparkStage.put(info.stageId(), passes);
+          }
         }
       }
     }
@@ -106,25 +125,31 @@ public final class StageRowCounter extends SparkListener implements AuditProgres
       return; // a failed task's rows are read again by its retry
     }
     AuditStage stage;
-    long stageRows;
+    StageProgress progress;
     synchronized (this) {
-      stage = auditStageOfSparkStage.get(taskEnd.stageId());
+      StagePasses passes = passesOfSparkStage.get(taskEnd.stageId());
+      stage = passes == null ? null : auditStageOf.get(passes);
       if (stage == null) {
         return;
       }
-      long passRows = rowsOfSparkStage.merge(taskEnd.stageId(), TaskRows.handled(taskEnd), Long::sum);
-      stageRows = Math.max(passRows, rowsOfAuditStage.getOrDefault(stage, 0L));
-      rowsOfAuditStage.put(stage, stageRows);
+      passes.taskEnded(
+          taskEnd.stageId(),
+          TaskRows.handled(taskEnd),
+          TaskRows.shuffleRead(taskEnd),
+          TaskRows.shuffleWritten(taskEnd));
+      progress = passes.progress();
     }
     // Also when the count did not grow: a later pass is working, and the caller may say so.
-    next.rowsDone(stage, stageRows);
+    next.rowsDone(stage, progress);
   }
 
   @Override
   public synchronized void onStageCompleted(SparkListenerStageCompleted completed) {
-    int id = completed.stageInfo().stageId();
-    auditStageOfSparkStage.remove(id);
-    rowsOfSparkStage.remove(id);
+    StageInfo info = completed.stageInfo();
+    StagePasses passes = passesOfSparkStage.remove(info.stageId());
+    if (passes != null && info.failureReason().isEmpty()) {
+      passes.completed(info.stageId());
+    }
   }
 
   /** Removes the listener and the stage tag of the calling thread. */

@@ -37,4 +37,16 @@ final class TaskRows {
         ? 0
         : metrics.inputMetrics().recordsRead() + metrics.shuffleReadMetrics().recordsRead();
   }
+
+  /** The records the task read from shuffles; 0 when it reported no metrics. */
+  static long shuffleRead(SparkListenerTaskEnd taskEnd) {
+    TaskMetrics metrics = taskEnd.taskMetrics();
+    return metrics == null ? 0 : metrics.shuffleReadMetrics().recordsRead();
+  }
+
+  /** The records the task wrote to a shuffle, for a later pass to read; 0 without metrics. */
+  static long shuffleWritten(SparkListenerTaskEnd taskEnd) {
+    TaskMetrics metrics = taskEnd.taskMetrics();
+    return metrics == null ? 0 : metrics.shuffleWriteMetrics().recordsWritten();
+  }
 }

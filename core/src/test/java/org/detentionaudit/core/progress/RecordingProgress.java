@@ -1,13 +1,17 @@
 package org.detentionaudit.core.progress;
 
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records every announcement as a line of text, e.g. {@code start 2/8 MEASURE rows=2500}. */
 final class RecordingProgress implements AuditProgress {
   final List<String> stages = new CopyOnWriteArrayList<>();
+  /** Each count as {@code MEASURE pass 1/1 1000 of 1000, all 1004/1004}. */
   final List<String> rows = new CopyOnWriteArrayList<>();
+  final Map<AuditStage, StageProgress> latest = new ConcurrentHashMap<>();
 
   @Override
   public void stageStarted(AuditStage stage, OptionalLong inputRows) {
@@ -28,7 +32,23 @@ final class RecordingProgress implements AuditProgress {
   }
 
   @Override
-  public void rowsDone(AuditStage stage, long count) {
-    rows.add(stage + " " + count);
+  public void rowsDone(AuditStage stage, StageProgress progress) {
+    rows.add(
+        stage
+            + " pass "
+            + progress.pass()
+            + "/"
+            + progress.passes()
+            + " "
+            + progress.passRows()
+            + " of "
+            + (progress.passRowsExpected().isPresent()
+                ? Long.toString(progress.passRowsExpected().getAsLong())
+                : "unknown")
+            + ", all "
+            + progress.rowsDone()
+            + "/"
+            + progress.rowsExpected());
+    latest.put(stage, progress);
   }
 }

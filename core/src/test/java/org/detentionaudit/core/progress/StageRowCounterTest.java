@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,10 +31,14 @@ class StageRowCounterTest {
       spark.sparkContext().listenerBus().waitUntilEmpty();
 
       assertThat(even).isEqualTo(500);
-      assertThat(counter.rows(AuditStage.MEASURE)).isEqualTo(1000);
-      assertThat(counter.rows(AuditStage.LOAD)).isZero();
+      StageProgress measured = counter.progress(AuditStage.MEASURE);
+      assertThat(measured.passRows()).isEqualTo(1000);
+      // The merge of the four partial counts is work, not a pass over the data.
+      assertThat(measured.passes()).isEqualTo(1);
+      assertThat(measured.rowsDone()).isEqualTo(measured.rowsExpected());
+      assertThat(counter.progress(AuditStage.LOAD)).isEqualTo(StageProgress.NONE);
       assertThat(next.rows).isNotEmpty().allMatch(line -> line.startsWith("MEASURE "));
-      assertThat(next.rows).last().isEqualTo("MEASURE 1000");
+      assertThat(next.latest.get(AuditStage.MEASURE)).isEqualTo(measured);
       assertThat(next.stages).containsExactly("start 2/8 MEASURE rows=1000", "finish MEASURE");
     } finally {
       cached.unpersist();
@@ -48,11 +53,38 @@ class StageRowCounterTest {
       data.count();
       counter.stageFinished(AuditStage.PROFILE);
       spark.sparkContext().listenerBus().waitUntilEmpty();
-      assertThat(counter.rows(AuditStage.PROFILE)).isEqualTo(200);
+      assertThat(counter.progress(AuditStage.PROFILE).passRows()).isEqualTo(200);
 
       counter.stageStarted(AuditStage.PROFILE, OptionalLong.of(200));
-      assertThat(counter.rows(AuditStage.PROFILE)).isZero();
+      assertThat(counter.progress(AuditStage.PROFILE).rowsDone()).isZero();
       counter.stageFinished(AuditStage.PROFILE);
+    }
+  }
+
+  @Test
+  void aSortAfterAScanCountsTheRowsTheSortStillHasToRead(SparkSession spark) throws Exception {
+    Dataset<Row> data = spark.range(0, 10_000, 1, 4).toDF("id");
+    RecordingProgress next = new RecordingProgress();
+    try (StageRowCounter counter = StageRowCounter.attach(spark, next)) {
+      counter.stageStarted(AuditStage.PERSON_RULES, OptionalLong.of(10_000));
+      // A scan whose rows go to a shuffle, then a sort of them: two passes over the data.
+      long sorted =
+          data.repartition(8, functions.col("id")).sortWithinPartitions("id").toJavaRDD().count();
+      counter.stageFinished(AuditStage.PERSON_RULES);
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+
+      assertThat(sorted).isEqualTo(10_000);
+      StageProgress done = counter.progress(AuditStage.PERSON_RULES);
+      assertThat(done.passes()).isEqualTo(2);
+      assertThat(done.pass()).isEqualTo(2);
+      assertThat(done.passRows()).isEqualTo(10_000);
+      assertThat(done.rowsDone()).isEqualTo(20_000);
+      assertThat(done.share()).isEqualTo(1.0);
+      // When the scan had read every row, the stage was half done, with the sort announced.
+      assertThat(next.rows)
+          .contains("PERSON_RULES pass 1/2 10000 of 10000, all 10000/20000")
+          .filteredOn(line -> line.contains(" pass 1/"))
+          .allMatch(line -> line.endsWith("/20000"));
     }
   }
 }

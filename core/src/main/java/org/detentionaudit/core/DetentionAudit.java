@@ -41,6 +41,7 @@ import org.detentionaudit.core.reconcile.WorkbookTotals;
 import org.detentionaudit.core.reference.FacilityEntry;
 import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.reference.NameMatch;
+import org.detentionaudit.core.scan.ScanPass;
 import org.detentionaudit.core.sort.PersonTally;
 import org.detentionaudit.core.write.AtomicOutputFolder;
 import org.detentionaudit.core.report.RuleSummaryRow;
@@ -240,7 +241,7 @@ public final class DetentionAudit {
 
   /**
    * Tells {@code progress} how far the audit has got: {@link #run()} announces the stages {@link
-   * AuditStage#LOAD} to {@link AuditStage#BED_DAYS}, and the result's {@link AuditResult#write}
+   * AuditStage#LOAD} to {@link AuditStage#SORT}, and the result's {@link AuditResult#write}
    * the rest. The default ignores them. For rows done, wrap it in a {@link
    * org.detentionaudit.core.progress.StageRowCounter}.
    */
@@ -266,30 +267,46 @@ public final class DetentionAudit {
     LoadedDataset loaded = new InputLoader(spark, layouts).load(List.copyOf(inputs), layout, sheet, encoding);
     try {
       stages.inputRows(loaded.inputs().stream().mapToLong(InputAccounting::rowsRead).sum());
-      stages.begin(AuditStage.MEASURE);
-      LOG.info("Measuring the dataset");
-      DatasetFacts recordFacts = DatasetFacts.of(loaded.placements(), loaded.availableFields(), plausible);
-      FaultInjection.at(FaultInjection.Point.AUDIT);
       List<WorkbookTotals> workbookTotals = WorkbookTotals.of(loaded.summarySheets());
       Map<String, ReleaseWindow> windows = releaseWindows(workbookTotals);
-      ExtractDate extract =
-          extractDate
-              .map(ExtractDate::given)
-              .or(() -> summaryExtractDate(loaded, windows))
-              .orElseGet(() -> inferExtractDate(recordFacts));
+      Optional<ExtractDate> knownExtract =
+          extractDate.map(ExtractDate::given).or(() -> summaryExtractDate(loaded, windows));
       Optional<LocalDate> windowStart = windowStart(loaded, windows);
-      LOG.info("Checking {} rule(s); extract date {} ({})", rules.enabled().size(),
-          extract.value().map(Object::toString).orElse("unknown"), extract.origin());
-      RuleEvaluation evaluation =
-          RuleEvaluation.run(
-              loaded.placements(),
+      RuleEvaluation.Plan plan =
+          RuleEvaluation.plan(
               loaded.availableFields(),
               rules.enabled(),
+              new RuleContext(
+                  knownExtract.flatMap(ExtractDate::value), facilities, windowStart, plausible));
+      // Pass 1, the scan: facts, column-rule counts, facility pairs.
+      stages.begin(AuditStage.SCAN);
+      long scanStarted = System.nanoTime();
+      ScanPass.Result scan =
+          ScanPass.run(
+              loaded.placements(),
+              loaded.availableFields(),
+              plausible,
+              plan.scanPredicates(),
+              plan.needsPairs());
+      LOG.info(
+          "Scan pass: facts and {} Deequ predicate(s) over {} records in {} s",
+          plan.scanPredicates().size(),
+          scan.facts().records(),
+          seconds(scanStarted));
+      FaultInjection.at(FaultInjection.Point.AUDIT);
+      DatasetFacts recordFacts = scan.facts();
+      ExtractDate extract = knownExtract.orElseGet(() -> inferExtractDate(recordFacts));
+      LOG.info("Judging {} rule(s); extract date {} ({})", rules.enabled().size(),
+          extract.value().map(Object::toString).orElse("unknown"), extract.origin());
+      // Pass 2, the sort: every rule judged, findings written, bed-days, people and stays counted.
+      RuleEvaluation evaluation =
+          RuleEvaluation.judge(
+              loaded.placements(),
+              plan,
+              scan,
               new RuleContext(extract.value(), facilities, windowStart, plausible),
               stages,
               output == null ? null : output.stagingPath(AuditResult.FINDINGS));
-      stages.begin(AuditStage.BED_DAYS);
-      LOG.info("Measuring bed-days and cost");
       BedDays bedDays =
           BedDays.of(
               evaluation.sorted().records().facilities(),
@@ -443,6 +460,10 @@ public final class DetentionAudit {
         text == null ? null : text.blankLines(),
         text == null ? null : text.continuationLines(),
         text == null ? null : text.multiLineRecords());
+  }
+
+  private static String seconds(long startedNanos) {
+    return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e9);
   }
 
   /** The version of detention-audit on the class path. */

@@ -49,23 +49,23 @@ class AuditConsoleTest {
     assertThat(lines)
         .first()
         .asString()
-        .endsWith("[1/8] loading inputs: 0 rows read, 0 s elapsed, estimating time left");
+        .endsWith("[1/6] loading inputs: 0 rows read, 0 s elapsed, estimating time left");
     for (AuditStage stage : AuditStage.values()) {
       assertThat(lines)
-          .anyMatch(line -> line.contains("[" + stage.number() + "/8] " + stage.label() + ": "));
+          .anyMatch(line -> line.contains("[" + stage.number() + "/6] " + stage.label() + ": "));
     }
     for (AuditStage stage : AuditStage.values()) {
       if (stage != AuditStage.LOAD) {
         // A stage starts with the input rows still to read; a later pass shows its own rows.
         assertThat(lines)
-            .filteredOn(line -> line.contains("[" + stage.number() + "/8] "))
+            .filteredOn(line -> line.contains("[" + stage.number() + "/6] "))
             .first()
             .asString()
             .contains(stage.label() + ": 0 of 2,500 rows");
       }
     }
     assertThat(lines)
-        .filteredOn(line -> !line.contains("[1/8]"))
+        .filteredOn(line -> !line.contains("[1/6]"))
         .allMatch(line -> ROWS.matcher(line).find());
     assertThat(run.out()).isEqualTo(expectedSummary(output));
   }

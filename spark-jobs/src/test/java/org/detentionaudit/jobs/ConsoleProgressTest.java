@@ -60,12 +60,12 @@ class ConsoleProgressTest {
     progress.stageStarted(AuditStage.LOAD, OptionalLong.empty());
     clock.advance(Duration.ofSeconds(1));
     progress.stageFinished(AuditStage.LOAD);
-    progress.stageStarted(AuditStage.MEASURE, OptionalLong.of(2500));
+    progress.stageStarted(AuditStage.SCAN, OptionalLong.of(2500));
 
     assertThat(lines())
         .containsExactly(
-            "04:18:10 [1/8] loading inputs: 0 rows read, 0 s elapsed, estimating time left",
-            "04:18:11 [2/8] measuring the dataset: 0 of 2,500 rows, 1 s elapsed, a few seconds left");
+            "04:18:10 [1/6] loading inputs: 0 rows read, 0 s elapsed, estimating time left",
+            "04:18:11 [2/6] scan pass: 0 of 2,500 rows, 1 s elapsed, a few seconds left");
   }
 
   @Test
@@ -83,9 +83,9 @@ class ConsoleProgressTest {
     assertThat(lines())
         .extracting(line -> line.substring(9))
         .containsExactly(
-            "[1/8] loading inputs: 0 rows read, 0 s elapsed, estimating time left",
-            "[1/8] loading inputs: 200 rows read, 5 s elapsed, estimating time left",
-            "[1/8] loading inputs: 300 rows read, 11 s elapsed, estimating time left");
+            "[1/6] loading inputs: 0 rows read, 0 s elapsed, estimating time left",
+            "[1/6] loading inputs: 200 rows read, 5 s elapsed, estimating time left",
+            "[1/6] loading inputs: 300 rows read, 11 s elapsed, estimating time left");
   }
 
   @Test
@@ -94,12 +94,12 @@ class ConsoleProgressTest {
     progress.stageFinished(AuditStage.LOAD);
     clock.advance(Duration.ofSeconds(10));
     progress.rowsDone(AuditStage.LOAD, loading(2500));
-    progress.stageStarted(AuditStage.MEASURE, OptionalLong.of(2500));
+    progress.stageStarted(AuditStage.SCAN, OptionalLong.of(2500));
     clock.advance(Duration.ofSeconds(10));
     progress.rowsDone(AuditStage.LOAD, loading(2500));
 
     assertThat(lines()).hasSize(2);
-    assertThat(lines().get(1)).contains("[2/8] measuring the dataset: 0 of 2,500 rows");
+    assertThat(lines().get(1)).contains("[2/6] scan pass: 0 of 2,500 rows");
   }
 
   @Test

@@ -25,30 +25,30 @@ class ProgressLineTest {
             Duration.ofSeconds(12));
     assertThat(line.timeLeft()).isEmpty();
     assertThat(line.text())
-        .isEqualTo("[1/8] loading inputs: 1,234,567 rows read, 12 s elapsed, estimating time left");
+        .isEqualTo("[1/6] loading inputs: 1,234,567 rows read, 12 s elapsed, estimating time left");
   }
 
   @Test
   void laterStagesShowRowsOfTheInputAndTimeLeft() {
     ProgressLine line =
         new ProgressLine(
-            AuditStage.PERSON_RULES,
+            AuditStage.SORT,
             StageProgress.onePass(4_200_000, OptionalLong.of(10_000_000)),
             OptionalLong.of(10_000_000),
             Duration.ofSeconds(42));
     assertThat(line.text())
-        .startsWith("[4/8] per-person rules: 4,200,000 of 10,000,000 rows, 42 s elapsed, about ");
+        .startsWith("[3/6] sort pass: 4,200,000 of 10,000,000 rows, 42 s elapsed, about ");
   }
 
   @Test
   void timeLeftIsTheElapsedTimeScaledByTheWeightedShareDone() {
-    // The weights before per-person rules, plus 40 % of its own, out of all weights.
+    // The weights before sort pass, plus 40 % of its own, out of all weights.
     double done =
-        (AuditStage.PERSON_RULES.weightBefore() + AuditStage.PERSON_RULES.weight() * 0.4)
+        (AuditStage.SORT.weightBefore() + AuditStage.SORT.weight() * 0.4)
             / AuditStage.totalWeight();
     ProgressLine line =
         new ProgressLine(
-            AuditStage.PERSON_RULES,
+            AuditStage.SORT,
             StageProgress.onePass(400, OptionalLong.of(1000)),
             OptionalLong.of(1000),
             Duration.ofSeconds(100));
@@ -60,16 +60,16 @@ class ProgressLineTest {
   void aCompleteCountSaysTheStageIsFinishingAndIsNeverShownAboveTheInput() {
     ProgressLine line =
         new ProgressLine(
-            AuditStage.MEASURE,
+            AuditStage.SCAN,
             StageProgress.onePass(2_600, OptionalLong.of(2_500)),
             OptionalLong.of(2_500),
             Duration.ofSeconds(75));
     assertThat(line.text())
         .startsWith(
-            "[2/8] measuring the dataset: all 2,500 rows read, finishing, 1 min 15 s elapsed, about ");
+            "[2/6] scan pass: all 2,500 rows read, finishing, 1 min 15 s elapsed, about ");
     ProgressLine exact =
         new ProgressLine(
-            AuditStage.MEASURE,
+            AuditStage.SCAN,
             StageProgress.onePass(2_500, OptionalLong.of(2_500)),
             OptionalLong.of(2_500),
             Duration.ofSeconds(75));
@@ -116,7 +116,7 @@ class ProgressLineTest {
         .startsWith(
             "["
                 + stage.number()
-                + "/8] "
+                + "/6] "
                 + stage.label()
                 + ", pass 1 of 2: all 1,000,000 rows read, ");
 
@@ -145,13 +145,13 @@ class ProgressLineTest {
     OptionalLong input = OptionalLong.of(2_500);
     StageProgress lastPassDone = new StageProgress(2, 2, 2_500, input, 5_000, 5_000);
     assertThat(
-            new ProgressLine(AuditStage.MEASURE, lastPassDone, input, Duration.ofSeconds(3)).text())
+            new ProgressLine(AuditStage.SCAN, lastPassDone, input, Duration.ofSeconds(3)).text())
         .startsWith(
-            "[2/8] measuring the dataset, pass 2 of 2: all 2,500 rows read, finishing, 3 s elapsed");
+            "[2/6] scan pass, pass 2 of 2: all 2,500 rows read, finishing, 3 s elapsed");
     assertThat(
-            new ProgressLine(AuditStage.MEASURE, StageProgress.NONE, input, Duration.ofSeconds(3))
+            new ProgressLine(AuditStage.SCAN, StageProgress.NONE, input, Duration.ofSeconds(3))
                 .text())
-        .startsWith("[2/8] measuring the dataset: 0 of 2,500 rows, 3 s elapsed");
+        .startsWith("[2/6] scan pass: 0 of 2,500 rows, 3 s elapsed");
   }
 
   @ParameterizedTest

@@ -5,7 +5,12 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.detentionaudit.core.scan.ScanPass;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,6 +41,26 @@ public record FacilityNameConflicts(Set<String> codesWithSeveralNames, Set<Strin
   /** No conflicts (nothing computed). */
   public static FacilityNameConflicts none() {
     return new FacilityNameConflicts(Set.of(), Set.of());
+  }
+
+  /**
+   * The conflicts among the distinct folded (code, name) pairs the scan pass collected: codes with
+   * several names, names with several codes (pairs missing either side take no part).
+   */
+  public static FacilityNameConflicts fromPairs(List<ScanPass.FacilityPair> pairs) {
+    Map<String, Set<String>> namesByCode = new HashMap<>();
+    Map<String, Set<String>> codesByName = new HashMap<>();
+    for (ScanPass.FacilityPair pair : pairs) {
+      if (pair.code() != null && pair.name() != null) {
+        namesByCode.computeIfAbsent(pair.code(), k -> new HashSet<>()).add(pair.name());
+        codesByName.computeIfAbsent(pair.name(), k -> new HashSet<>()).add(pair.code());
+      }
+    }
+    Set<String> codes = new TreeSet<>();
+    namesByCode.forEach((code, names) -> { if (names.size() > 1) codes.add(code); });
+    Set<String> names = new TreeSet<>();
+    codesByName.forEach((name, codesOfName) -> { if (codesOfName.size() > 1) names.add(name); });
+    return new FacilityNameConflicts(codes, names);
   }
 
   /** Finds the conflicts in {@code placements} (one Spark job). */

@@ -3,7 +3,9 @@ package org.detentionaudit.core.check;
 import static org.apache.spark.sql.functions.expr;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import org.detentionaudit.core.scan.ScanPass;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -37,6 +39,17 @@ public record FacilityNameLookup(boolean byName, Map<String, NameMatch> matches)
   }
 
   /** Looks up every distinct name of {@code placements} in {@code reference} (one Spark job). */
+  public static FacilityNameLookup byName(List<ScanPass.FacilityPair> pairs, FacilityReference reference) {
+    Map<String, NameMatch> matches = new TreeMap<>();
+    for (ScanPass.FacilityPair pair : pairs) {
+      if (pair.name() != null) {
+        matches.computeIfAbsent(pair.name(), reference::matchName);
+      }
+    }
+    return new FacilityNameLookup(true, matches);
+  }
+
+  /** As {@link #byName(List, FacilityReference)}, collecting the names from {@code placements}. */
   public static FacilityNameLookup byName(Dataset<Row> placements, FacilityReference reference) {
     Map<String, NameMatch> matches = new TreeMap<>();
     for (Row row :

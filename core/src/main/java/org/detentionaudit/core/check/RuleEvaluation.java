@@ -28,6 +28,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.detentionaudit.core.measure.BedDays;
+import org.detentionaudit.core.scan.ScanPass;
 import org.detentionaudit.core.sort.ScratchFolder;
 import org.detentionaudit.core.sort.SortPass;
 import org.detentionaudit.rules.Measure;
@@ -154,7 +155,7 @@ public static final List<String> FINDING_COLUMNS = SortPass.FINDING_COLUMNS;
 
   /**
    * Runs the rules as {@link #run(Dataset, Set, List, RuleContext)}, announcing the stages {@link
-   * AuditStage#COLUMN_RULES} and {@link AuditStage#PERSON_RULES} to {@code stages} (the last one
+   * AuditStage#SCAN} and {@link AuditStage#SORT} to {@code stages} (the last one
    * is left open).
    */
   public static RuleEvaluation run(
@@ -170,6 +171,7 @@ public static final List<String> FINDING_COLUMNS = SortPass.FINDING_COLUMNS;
    * Runs the rules as {@link #run(Dataset, Set, List, RuleContext, StageTracker)}, writing the
    * findings as Parquet into {@code findingsPath} (a folder that must not exist), or, when it is
    * null, into a scratch folder removed when the JVM exits ({@link ScratchFolder#forFindings}).
+   * Runs both passes: the scan ({@link ScanPass}) and the sort ({@link SortPass}).
    */
   public static RuleEvaluation run(
       Dataset<Row> placements,
@@ -178,7 +180,48 @@ public static final List<String> FINDING_COLUMNS = SortPass.FINDING_COLUMNS;
       RuleContext context,
       StageTracker stages,
       String findingsPath) {
-    stages.begin(AuditStage.COLUMN_RULES);
+    Plan plan = plan(availableFields, rules, context);
+    stages.begin(AuditStage.SCAN);
+    ScanPass.Result scan =
+        ScanPass.run(
+            placements, availableFields, context.plausible(), plan.scanPredicates(), plan.needsPairs());
+    return judge(placements, plan, scan, context, stages, findingsPath);
+  }
+
+  /**
+   * What the rules need of the scan pass, decided before any record is read: which rules apply,
+   * the Deequ predicates the scan counts (those that do not depend on what the scan finds: the
+   * facility pairs, or the extract date when it is to be inferred), and whether to collect the
+   * facility pairs.
+   */
+  public record Plan(
+      Set<CanonicalField> availableFields,
+      List<Rule> rules,
+      Map<Rule, String> missing,
+      Map<Rule, RulePredicate> scanned,
+      boolean byName,
+      boolean needsPairs) {
+    /** The predicates the scan pass counts with Deequ: per scanned rule, checked and (record rules) failed. */
+    public Map<String, String> scanPredicates() {
+      Map<String, String> predicates = new LinkedHashMap<>();
+      scanned.forEach(
+          (rule, predicate) -> {
+            predicates.put(checkedKey(rule), "coalesce((" + predicate.checkedSql() + "), false)");
+            if (rule.kind().scope() == RuleScope.RECORD) {
+              predicates.put(failedKey(rule), predicate.failedWhereCheckedSql());
+            }
+          });
+      return predicates;
+    }
+  }
+
+  /**
+   * Plans the rules before the scan.
+   *
+   * @param context the context known before the scan: its extract date is empty when it will be
+   *     inferred from the records
+   */
+  public static Plan plan(Set<CanonicalField> availableFields, List<Rule> rules, RuleContext context) {
     Map<Rule, String> missing = new HashMap<>();
     for (Rule rule : rules) {
       String lacking = lacking(rule, availableFields, context);
@@ -186,63 +229,65 @@ public static final List<String> FINDING_COLUMNS = SortPass.FINDING_COLUMNS;
         missing.put(rule, lacking);
       }
     }
-    boolean needsConflicts =
-        rules.stream()
-            .filter(rule -> !missing.containsKey(rule))
-            .anyMatch(
-                rule ->
-                    rule.kind() == RuleKind.FACILITY_CODE_SEVERAL_NAMES
-                        || rule.kind() == RuleKind.FACILITY_NAME_SEVERAL_CODES);
-    FacilityNameConflicts conflicts = FacilityNameConflicts.none();
-    if (needsConflicts) {
-      long started = System.nanoTime();
-      conflicts = FacilityNameConflicts.of(placements);
-      LOG.info(
-          "Found {} facility code(s) under several names and {} name(s) under several codes in {} s",
-          conflicts.codesWithSeveralNames().size(),
-          conflicts.namesWithSeveralCodes().size(),
-          seconds(started));
-    }
-    FacilityNameLookup names = FacilityNameLookup.byCode();
     boolean byName =
         !availableFields.contains(CanonicalField.FACILITY_CODE)
             && availableFields.contains(CanonicalField.FACILITY_NAME);
-    if (byName
-        && rules.stream()
-            .filter(rule -> !missing.containsKey(rule))
-            .anyMatch(rule -> rule.kind().oneOfFields().contains(CanonicalField.FACILITY_NAME))) {
-      long started = System.nanoTime();
-      names = FacilityNameLookup.byName(placements, context.facilities());
+    boolean needsPairs = false;
+    Map<Rule, RulePredicate> scanned = new LinkedHashMap<>();
+    for (Rule rule : rules) {
+      if (missing.containsKey(rule)) {
+        continue;
+      }
+      boolean readsPairs =
+          rule.kind() == RuleKind.FACILITY_CODE_SEVERAL_NAMES
+              || rule.kind() == RuleKind.FACILITY_NAME_SEVERAL_CODES
+              || (byName && rule.kind().oneOfFields().contains(CanonicalField.FACILITY_NAME));
+      boolean readsExtractDate =
+          rule.kind() == RuleKind.STATUS_UNKNOWN || rule.kind() == RuleKind.PLACEMENT_AFTER_EXTRACT;
+      needsPairs |= readsPairs;
+      if (!readsPairs && !(readsExtractDate && context.extractDate().isEmpty())) {
+        scanned.put(
+            rule, RulePredicates.of(rule, context, FacilityNameConflicts.none(), FacilityNameLookup.byCode()));
+      }
+    }
+    return new Plan(Set.copyOf(availableFields), List.copyOf(rules), missing, scanned, byName, needsPairs);
+  }
+
+  /**
+   * Judges the rules after the scan: builds every predicate (with the facility pairs and the final
+   * extract date), runs the sort pass, and takes each rule's counts from it; the scan's Deequ
+   * counts must equal them for every rule the scan counted (a mismatch is a bug and stops the run).
+   *
+   * @param context the final context (the extract date, given or inferred)
+   */
+  public static RuleEvaluation judge(
+      Dataset<Row> placements,
+      Plan plan,
+      ScanPass.Result scan,
+      RuleContext context,
+      StageTracker stages,
+      String findingsPath) {
+    Set<CanonicalField> availableFields = plan.availableFields();
+    FacilityNameConflicts conflicts = FacilityNameConflicts.fromPairs(scan.pairs());
+    FacilityNameLookup names =
+        plan.byName() && plan.needsPairs()
+            ? FacilityNameLookup.byName(scan.pairs(), context.facilities())
+            : FacilityNameLookup.byCode();
+    if (plan.needsPairs()) {
       LOG.info(
-          "Looked up {} facility name(s) in the facility reference in {} s",
-          names.matches().size(),
-          seconds(started));
+          "{} facility code(s) under several names, {} name(s) under several codes",
+          conflicts.codesWithSeveralNames().size(),
+          conflicts.namesWithSeveralCodes().size());
     }
     Map<Rule, RulePredicate> applicable = new LinkedHashMap<>();
-    for (Rule rule : rules) {
-      if (!missing.containsKey(rule)) {
+    for (Rule rule : plan.rules()) {
+      if (!plan.missing().containsKey(rule)) {
         applicable.put(rule, RulePredicates.of(rule, context, conflicts, names));
       }
     }
 
-    Map<String, String> deequPredicates = new LinkedHashMap<>();
-    applicable.forEach(
-        (rule, predicate) -> {
-          deequPredicates.put(checkedKey(rule), "coalesce((" + predicate.checkedSql() + "), false)");
-          if (rule.kind().scope() == RuleScope.RECORD) {
-            deequPredicates.put(failedKey(rule), predicate.failedWhereCheckedSql());
-          }
-        });
-    deequPredicates.put(ROWS_KEY, "true"); // the number of placements, for the per-person sort
+    stages.begin(AuditStage.SORT);
     long started = System.nanoTime();
-    Map<String, Long> deequCounts = DeequPredicateCounter.count(placements, deequPredicates);
-    LOG.info(
-        "Counted {} rule predicates in one Deequ scan in {} s",
-        deequPredicates.size(),
-        seconds(started));
-
-    stages.begin(AuditStage.PERSON_RULES);
-    started = System.nanoTime();
     String location =
         findingsPath == null ? ScratchFolder.forFindings(placements.sparkSession()) : findingsPath;
     List<SortPass.JudgedRule> judged = new ArrayList<>();
@@ -254,45 +299,71 @@ public static final List<String> FINDING_COLUMNS = SortPass.FINDING_COLUMNS;
     boolean needsPerson =
         applicable.keySet().stream().anyMatch(r -> r.kind().scope() == RuleScope.PERSON)
             || Measure.STAYS.applicableTo(availableFields)
+            || Measure.STAY_LENGTHS.applicableTo(availableFields)
             || Measure.PEOPLE.applicableTo(availableFields);
     SortPass.Result sorted =
         SortPass.run(
             placements,
-            deequCounts.get(ROWS_KEY),
+            scan.facts().records(),
             judged,
             needsPerson,
             recordMeasures(availableFields, context),
             context.plausible(),
             location);
-    Map<String, Long> findingCounts = sorted.records().findingsPerRule();
     Dataset<Row> findings = placements.sparkSession().read().parquet(location);
     LOG.info(
-        "Wrote {} findings (one per-person sort) in {} s",
-        findingCounts.values().stream().mapToLong(Long::longValue).sum(),
+        "Sort pass: {} findings written in {} s",
+        sorted.records().findingsPerRule().values().stream().mapToLong(Long::longValue).sum(),
         seconds(started));
 
+    List<Rule> judgedRules = new ArrayList<>(applicable.keySet());
+    long[] checkedCounts = new long[judgedRules.size()];
+    long[] failedCounts = new long[judgedRules.size()];
+    int rules = judgedRules.size();
+    for (long[] counts : sorted.records().groups().values()) {
+      for (int r = 0; r < rules; r++) {
+        checkedCounts[r] += counts[1 + r];
+        failedCounts[r] += counts[1 + rules + r];
+      }
+    }
     List<RuleOutcome> outcomes = new ArrayList<>();
-    for (Rule rule : rules) {
-      if (missing.containsKey(rule)) {
-        outcomes.add(RuleOutcome.notApplicable(rule, missing.get(rule)));
+    for (Rule rule : plan.rules()) {
+      if (plan.missing().containsKey(rule)) {
+        outcomes.add(RuleOutcome.notApplicable(rule, plan.missing().get(rule)));
         continue;
       }
-      long checked = deequCounts.get(checkedKey(rule));
-      long failed = findingCounts.getOrDefault(rule.id(), 0L);
-      if (rule.kind().scope() == RuleScope.RECORD && deequCounts.get(failedKey(rule)) != failed) {
-        throw new IllegalStateException(
-            "Cannot reconcile counts for rule "
-                + rule.id()
-                + ": the column scan counted "
-                + deequCounts.get(failedKey(rule))
-                + " failures but the findings hold "
-                + failed
-                + "; this is a bug in detention-audit, please report it");
+      int r = judgedRules.indexOf(rule);
+      long checked = checkedCounts[r];
+      long failed = failedCounts[r];
+      long findingsOfRule = sorted.records().findingsPerRule().getOrDefault(rule.id(), 0L);
+      if (findingsOfRule != failed) {
+        throw countsDiffer(rule, "the findings written hold " + findingsOfRule, failed);
+      }
+      if (plan.scanned().containsKey(rule)) {
+        Long scannedChecked = scan.counts().get(checkedKey(rule));
+        if (scannedChecked != checked) {
+          throw countsDiffer(rule, "the scan pass (Deequ) judged " + scannedChecked + " records", checked);
+        }
+        Long scannedFailed = scan.counts().get(failedKey(rule));
+        if (scannedFailed != null && scannedFailed != failed) {
+          throw countsDiffer(rule, "the scan pass (Deequ) counted " + scannedFailed + " failures", failed);
+        }
       }
       outcomes.add(RuleOutcome.judged(rule, checked, failed));
     }
     return new RuleEvaluation(
         outcomes, findings, location, sorted, placements, applicable, availableFields, context.plausible());
+  }
+
+  private static IllegalStateException countsDiffer(Rule rule, String other, long sorted) {
+    return new IllegalStateException(
+        "Cannot reconcile counts for rule "
+            + rule.id()
+            + ": "
+            + other
+            + " but the sort pass counted "
+            + sorted
+            + "; this is a bug in detention-audit, please report it");
   }
 
   /**

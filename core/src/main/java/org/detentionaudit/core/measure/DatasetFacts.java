@@ -101,27 +101,43 @@ public record DatasetFacts(
    */
   public static DatasetFacts of(
       Dataset<Row> placements, Set<CanonicalField> available, PlausibleTimestamps plausible) {
-    // percentile_approx is an object aggregate, so Spark evaluates these aggregations interpreted:
-    // each length is computed once in a projection before (compiled, and read by several
-    // aggregates, so the optimizer keeps it there).
-    Dataset<Row> measured =
-        placements.select(
-            col("book_in"),
-            col("book_out"),
-            col("stay_book_in"),
-            col("stay_book_out"),
-            col("release_reason"),
-            plausible.anyImplausible(col("book_in"), col("book_out")).as("_set_aside"),
-            plausible
-                .anyImplausible(
-                    col("stay_book_in"), col("book_in"), col("book_out"), col("stay_book_out"))
-                .as("_implausible"),
+    List<Column> aggregates = aggregates(plausible);
+    Row row =
+        withMeasuredColumns(placements, plausible)
+            .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
+            .first();
+    return fromAggregates(row, 0, available);
+  }
+
+  /**
+   * The placements with the columns {@link #aggregates} read: {@code _set_aside} (book-in or
+   * book-out implausible), {@code _implausible} (any timestamp implausible) and {@code _length}.
+   * percentile_approx is an object aggregate, so Spark evaluates these aggregations interpreted:
+   * each length is computed once in a projection before (compiled, and read by several
+   * aggregates).
+   */
+  public static Dataset<Row> withMeasuredColumns(Dataset<Row> placements, PlausibleTimestamps plausible) {
+    return placements
+        .withColumn("_set_aside", plausible.anyImplausible(col("book_in"), col("book_out")))
+        .withColumn(
+            "_implausible",
+            plausible.anyImplausible(
+                col("stay_book_in"), col("book_in"), col("book_out"), col("stay_book_out")))
+        .withColumn(
+            "_length",
             when(
-                    functions.not(plausible.anyImplausible(col("book_in"), col("book_out"))),
-                    days(col("book_in"), col("book_out")))
-                .as("_length"));
+                functions.not(plausible.anyImplausible(col("book_in"), col("book_out"))),
+                days(col("book_in"), col("book_out"))));
+  }
+
+  /**
+   * The record facts as aggregate columns over {@link #withMeasuredColumns}, for the scan pass to
+   * compute with its other aggregates in one job; read back by {@link #fromAggregates}.
+   */
+  public static List<Column> aggregates(PlausibleTimestamps plausible) {
     Column plausibleBookIn = plausible.plausible(col("book_in"));
     List<Column> aggregates = new ArrayList<>();
+    aggregates.add(count(lit(1)).as("records"));
     aggregates.add(min(plausibleBookIn).as("first_book_in"));
     aggregates.add(max(plausibleBookIn).as("last_book_in"));
     aggregates.add(
@@ -139,11 +155,24 @@ public record DatasetFacts(
     aggregates.addAll(
         lengthAggregates(col("book_in"), col("book_out"), col("_length"), col("_set_aside")));
     aggregates.add(count(when(col("_implausible"), 1)).as("implausible"));
-    Row row =
-        measured
-            .agg(count(lit(1)).as("records"), aggregates.toArray(new Column[0]))
-            .first();
+    return aggregates;
+  }
 
+  /** The number of columns {@link #aggregates} gives. */
+  public static int aggregateCount() {
+    return 8 + 5 + BUCKET_BOUNDS.length;
+  }
+
+  /**
+   * The record facts from the aggregates' values, starting at {@code offset} of {@code row}. People,
+   * stays and stay lengths are null: the sort pass counts them ({@link #withPersons}).
+   */
+  public static DatasetFacts fromAggregates(Row aggregates, int offset, Set<CanonicalField> available) {
+    Object[] values = new Object[aggregateCount()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = aggregates.get(offset + i);
+    }
+    Row row = org.apache.spark.sql.RowFactory.create(values);
     return new DatasetFacts(
         row.getLong(0),
         null,
@@ -151,7 +180,7 @@ public record DatasetFacts(
         Measure.BOOK_IN_RANGE.applicableTo(available) ? iso(row.get(1)) : null,
         Measure.BOOK_IN_RANGE.applicableTo(available) ? iso(row.get(2)) : null,
         iso(row.get(3)),
-        row.getLong(row.fieldIndex("implausible")),
+        row.getLong(aggregateCount() - 1),
         Measure.OPEN_PLACEMENTS.applicableTo(available) ? row.getLong(4) : null,
         Measure.DIED_ESCAPED.applicableTo(available) ? row.getLong(5) : null,
         Measure.DIED_ESCAPED.applicableTo(available) ? row.getLong(6) : null,

@@ -2,7 +2,7 @@ package org.detentionaudit.core.progress;
 
 /**
  * The stages of one audit, in the order a run followed by a write passes through them: {@link
- * org.detentionaudit.core.DetentionAudit#run()} goes through {@link #LOAD} to {@link #BED_DAYS},
+ * org.detentionaudit.core.DetentionAudit#run()} goes through {@link #LOAD} to {@link #SORT},
  * {@link org.detentionaudit.core.AuditResult#write(String, boolean)} through {@link #WRITE_TABLES}
  * to {@link #REPORT}.
  *
@@ -15,16 +15,18 @@ package org.detentionaudit.core.progress;
 public enum AuditStage {
   /** Reads, parses and normalizes the inputs, and counts their rows (the total is known after it). */
   LOAD("loading inputs", 6),
-  /** One pass over the placements for the dataset's facts (date range, latest timestamp...). */
-  MEASURE("measuring the dataset", 2),
-  /** All column-level rule predicates counted in one scan, after the facility name conflicts. */
-  COLUMN_RULES("column rules", 1),
-  /** The one per-person sort behind all per-person rules, and the findings. */
-  PERSON_RULES("per-person rules", 5),
-  /** Bed-days and estimated cost per facility and fiscal year, and the run summary. */
-  BED_DAYS("bed-days and cost", 1),
-  /** The Parquet tables: summary, findings, breakdown, quarantine, facilities. */
-  WRITE_TABLES("writing tables", 2),
+  /**
+   * The scan pass: one aggregation over the records for the dataset's facts, the Deequ counts of
+   * the column rules and the facility pairs.
+   */
+  SCAN("scan pass", 2),
+  /**
+   * The sort pass: one repartition and sort by person, every rule judged, the findings written,
+   * bed-days, people and stays counted.
+   */
+  SORT("sort pass", 5),
+  /** The small Parquet tables (summary, breakdown, quarantine, facilities, reconciliation). */
+  WRITE_TABLES("writing tables", 1),
   /** The column profile: one more read of the inputs' own columns. */
   PROFILE("profiling input columns", 2),
   /** summary.json and report.html, then the output folder is moved into place. */

@@ -6,10 +6,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records every announcement as a line of text, e.g. {@code start 2/8 MEASURE rows=2500}. */
+/** Records every announcement as a line of text, e.g. {@code start 2/6 SCAN rows=2500}. */
 final class RecordingProgress implements AuditProgress {
   final List<String> stages = new CopyOnWriteArrayList<>();
-  /** Each count as {@code MEASURE pass 1/1 1000 of 1000, all 1004/1004}. */
+  /** Each count as {@code SCAN pass 1/1 1000 of 1000, all 1004/1004}. */
   final List<String> rows = new CopyOnWriteArrayList<>();
   final Map<AuditStage, StageProgress> latest = new ConcurrentHashMap<>();
 

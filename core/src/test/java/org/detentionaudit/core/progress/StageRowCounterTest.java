@@ -24,22 +24,22 @@ class StageRowCounterTest {
     cached.count(); // materialized outside any stage: not counted
     RecordingProgress next = new RecordingProgress();
     try (StageRowCounter counter = StageRowCounter.attach(spark, next)) {
-      counter.stageStarted(AuditStage.MEASURE, OptionalLong.of(1000));
+      counter.stageStarted(AuditStage.SCAN, OptionalLong.of(1000));
       long even = cached.filter("id % 2 = 0").count();
-      counter.stageFinished(AuditStage.MEASURE);
+      counter.stageFinished(AuditStage.SCAN);
       cached.filter("id % 3 = 0").count(); // after the stage: not counted
       spark.sparkContext().listenerBus().waitUntilEmpty();
 
       assertThat(even).isEqualTo(500);
-      StageProgress measured = counter.progress(AuditStage.MEASURE);
+      StageProgress measured = counter.progress(AuditStage.SCAN);
       assertThat(measured.passRows()).isEqualTo(1000);
       // The merge of the four partial counts is work, not a pass over the data.
       assertThat(measured.passes()).isEqualTo(1);
       assertThat(measured.rowsDone()).isEqualTo(measured.rowsExpected());
       assertThat(counter.progress(AuditStage.LOAD)).isEqualTo(StageProgress.NONE);
-      assertThat(next.rows).isNotEmpty().allMatch(line -> line.startsWith("MEASURE "));
-      assertThat(next.latest.get(AuditStage.MEASURE)).isEqualTo(measured);
-      assertThat(next.stages).containsExactly("start 2/8 MEASURE rows=1000", "finish MEASURE");
+      assertThat(next.rows).isNotEmpty().allMatch(line -> line.startsWith("SCAN "));
+      assertThat(next.latest.get(AuditStage.SCAN)).isEqualTo(measured);
+      assertThat(next.stages).containsExactly("start 2/6 SCAN rows=1000", "finish SCAN");
     } finally {
       cached.unpersist();
     }
@@ -66,15 +66,15 @@ class StageRowCounterTest {
     Dataset<Row> data = spark.range(0, 10_000, 1, 4).toDF("id");
     RecordingProgress next = new RecordingProgress();
     try (StageRowCounter counter = StageRowCounter.attach(spark, next)) {
-      counter.stageStarted(AuditStage.PERSON_RULES, OptionalLong.of(10_000));
+      counter.stageStarted(AuditStage.SORT, OptionalLong.of(10_000));
       // A scan whose rows go to a shuffle, then a sort of them: two passes over the data.
       long sorted =
           data.repartition(8, functions.col("id")).sortWithinPartitions("id").toJavaRDD().count();
-      counter.stageFinished(AuditStage.PERSON_RULES);
+      counter.stageFinished(AuditStage.SORT);
       spark.sparkContext().listenerBus().waitUntilEmpty();
 
       assertThat(sorted).isEqualTo(10_000);
-      StageProgress done = counter.progress(AuditStage.PERSON_RULES);
+      StageProgress done = counter.progress(AuditStage.SORT);
       assertThat(done.passes()).isEqualTo(2);
       assertThat(done.pass()).isEqualTo(2);
       assertThat(done.passRows()).isEqualTo(10_000);
@@ -82,7 +82,7 @@ class StageRowCounterTest {
       assertThat(done.share()).isEqualTo(1.0);
       // When the scan had read every row, the stage was half done, with the sort announced.
       assertThat(next.rows)
-          .contains("PERSON_RULES pass 1/2 10000 of 10000, all 10000/20000")
+          .contains("SORT pass 1/2 10000 of 10000, all 10000/20000")
           .filteredOn(line -> line.contains(" pass 1/"))
           .allMatch(line -> line.endsWith("/20000"));
     }

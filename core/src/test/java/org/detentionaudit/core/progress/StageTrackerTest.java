@@ -10,11 +10,11 @@ class StageTrackerTest {
 
   @Test
   void stagesAreNumberedFromOneInRunOrder() {
-    assertThat(AuditStage.count()).isEqualTo(8);
+    assertThat(AuditStage.count()).isEqualTo(6);
     assertThat(Arrays.stream(AuditStage.values()).map(AuditStage::number))
-        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        .containsExactly(1, 2, 3, 4, 5, 6);
     assertThat(AuditStage.LOAD.weightBefore()).isZero();
-    assertThat(AuditStage.MEASURE.weightBefore()).isEqualTo(AuditStage.LOAD.weight());
+    assertThat(AuditStage.SCAN.weightBefore()).isEqualTo(AuditStage.LOAD.weight());
     assertThat(AuditStage.totalWeight())
         .isEqualTo(Arrays.stream(AuditStage.values()).mapToInt(AuditStage::weight).sum());
   }
@@ -25,15 +25,15 @@ class StageTrackerTest {
     StageTracker stages = new StageTracker(progress);
     stages.begin(AuditStage.LOAD);
     stages.inputRows(2500);
-    stages.begin(AuditStage.MEASURE);
+    stages.begin(AuditStage.SCAN);
     stages.end();
     stages.end();
 
     assertThat(progress.stages)
         .containsExactly(
-            "start 1/8 LOAD rows=unknown",
+            "start 1/6 LOAD rows=unknown",
             "finish LOAD",
-            "start 2/8 MEASURE rows=2500",
-            "finish MEASURE");
+            "start 2/6 SCAN rows=2500",
+            "finish SCAN");
   }
 }

@@ -1,72 +1,75 @@
 package org.detentionaudit.core.check.deequ;
 
-import com.amazon.deequ.analyzers.Analyzer;
+import com.amazon.deequ.analyzers.NumMatches;
 import com.amazon.deequ.analyzers.Size;
-import com.amazon.deequ.analyzers.runners.AnalysisRunner;
-import com.amazon.deequ.analyzers.runners.AnalyzerContext;
-import com.amazon.deequ.metrics.DoubleMetric;
-import com.amazon.deequ.metrics.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import scala.Option;
 import scala.collection.JavaConverters;
-import scala.util.Try;
 
 /**
  * Counts, for many named SQL predicates at once, the rows that satisfy each one, with Deequ's
- * {@code Size(where)} analyzers sharing a single scan of the data.
+ * {@code Size(where)} analyzers. Deequ's analysis runner would run them in a job of their own;
+ * here their aggregation functions (Deequ's scan-shareable analyzer API) join the scan pass's one
+ * aggregation ({@link #aggregates}), and Deequ reads its states back from the result ({@link
+ * #read}).
  */
 public final class DeequPredicateCounter {
-
-  private DeequPredicateCounter() {}
+  /** Per distinct predicate, its analyzer, in order; rules that share a predicate share one. */
+  private final Map<String, Size> analyzers = new LinkedHashMap<>();
+  private final Map<String, String> predicates;
 
   /**
-   * Runs every predicate in one Deequ analysis pass.
-   *
-   * @param data the rows to scan
    * @param predicates name to Spark SQL boolean expression; a row counts when the expression is
    *     true (NULL counts as false)
-   * @return name to the number of rows satisfying it, in the order given
-   * @throws IllegalStateException when Deequ could not compute a metric (the message carries
-   *     Deequ's reason, e.g. an SQL error in a predicate)
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public static Map<String, Long> count(Dataset<Row> data, Map<String, String> predicates) {
-    // Deequ refuses duplicate analyzers: rules that share a predicate share one analyzer.
-    Map<String, Size> analyzers = new LinkedHashMap<>();
+  public DeequPredicateCounter(Map<String, String> predicates) {
+    this.predicates = new LinkedHashMap<>(predicates);
     predicates.values().forEach(sql -> analyzers.computeIfAbsent(sql, s -> new Size(Option.apply(s))));
-    Map<String, Long> bySql = new LinkedHashMap<>();
-    Map<String, Long> counts = new LinkedHashMap<>();
-    if (analyzers.isEmpty()) {
-      return counts;
-    }
-    List<Analyzer<?, Metric<?>>> list = new ArrayList<>();
+  }
+
+  /** The aggregate columns of every analyzer, in order, for one shared aggregation. */
+  public List<Column> aggregates() {
+    List<Column> columns = new ArrayList<>();
     for (Size size : analyzers.values()) {
-      list.add((Analyzer) size);
+      columns.addAll(JavaConverters.seqAsJavaList(size.aggregationFunctions()));
     }
-    AnalyzerContext context =
-        AnalysisRunner.onData(data)
-            .addAnalyzers(JavaConverters.asScalaBufferConverter(list).asScala().toSeq())
-            .run();
+    return columns;
+  }
+
+  /**
+   * Reads the counts from the shared aggregation's result, whose analyzer columns start at {@code
+   * offset}.
+   *
+   * @return name to the number of rows satisfying its predicate, in the order given
+   * @throws IllegalStateException when Deequ could not read a state
+   */
+  public Map<String, Long> read(Row result, int offset) {
+    Map<String, Long> bySql = new LinkedHashMap<>();
+    int at = offset;
     for (Map.Entry<String, Size> entry : analyzers.entrySet()) {
-      Option<Metric<?>> metric = context.metric((Analyzer) entry.getValue());
-      if (metric.isEmpty() || !(metric.get() instanceof DoubleMetric doubleMetric)) {
-        throw new IllegalStateException(
-            "Cannot count rows where " + entry.getKey() + ": Deequ returned no metric");
-      }
-      Try<Object> value = doubleMetric.value();
-      if (value.isFailure()) {
-        throw new IllegalStateException(
-            "Cannot count rows where " + entry.getKey() + ": " + value.failed().get().getMessage(),
-            value.failed().get());
-      }
-      bySql.put(entry.getKey(), Math.round((Double) value.get()));
+      Option<NumMatches> state = entry.getValue().fromAggregationResult(result, at);
+      bySql.put(entry.getKey(), state.isEmpty() ? 0L : state.get().numMatches());
+      at += entry.getValue().aggregationFunctions().size();
     }
+    Map<String, Long> counts = new LinkedHashMap<>();
     predicates.forEach((name, sql) -> counts.put(name, bySql.get(sql)));
     return counts;
+  }
+
+  /** Runs every predicate in one aggregation of its own over {@code data} (for callers without a scan). */
+  public static Map<String, Long> count(Dataset<Row> data, Map<String, String> predicates) {
+    DeequPredicateCounter counter = new DeequPredicateCounter(predicates);
+    List<Column> aggregates = counter.aggregates();
+    if (aggregates.isEmpty()) {
+      return counter.read(null, 0);
+    }
+    Row row = data.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
+    return counter.read(row, 0);
   }
 }

@@ -1,26 +1,13 @@
 package org.detentionaudit.core;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileUtil;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
-import org.detentionaudit.core.check.ColumnProfile;
+import org.detentionaudit.core.profile.ColumnProfile;
 import org.detentionaudit.core.check.RuleEvaluation;
 import org.detentionaudit.core.check.RuleOutcome;
-import org.detentionaudit.core.load.InputFailures;
 import org.detentionaudit.core.load.LoadedDataset;
 import org.detentionaudit.core.measure.BedDays;
 import org.detentionaudit.core.measure.FacilityUse;
@@ -28,15 +15,10 @@ import org.detentionaudit.core.progress.AuditStage;
 import org.detentionaudit.core.progress.StageTracker;
 import org.detentionaudit.core.reconcile.Reconciliation;
 import org.detentionaudit.core.reference.FacilityReference;
-import org.detentionaudit.core.report.FindingSample;
-import org.detentionaudit.core.report.FirstFindings;
-import org.detentionaudit.core.report.HtmlReport;
-import org.detentionaudit.core.report.PersonHash;
-import org.detentionaudit.core.report.ReportData;
 import org.detentionaudit.core.report.RunSummary;
-import org.detentionaudit.core.report.SummaryJson;
 import org.detentionaudit.core.report.SummaryTable;
-import org.detentionaudit.core.write.AtomicOutputFolder;
+import org.detentionaudit.core.outputs.AtomicOutputFolder;
+import org.detentionaudit.core.outputs.OutputWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditResult implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditResult.class);
-  /** The findings' file name in the output folder. */
-  static final String FINDINGS = "findings.parquet";
 
   private final SparkSession spark;
   private final RunSummary runSummary;
@@ -193,111 +173,12 @@ public final class AuditResult implements AutoCloseable {
    * @throws InputException when writing fails (disk full, permissions) or the folder appeared
    */
   public void write(AtomicOutputFolder out) {
-    try {
-      writeTables(out);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
-      throw new InputException(
-          "Cannot write outputs to "
-              + out.shownDir()
-              + ": "
-              + cause.getMessage()
-              + ". Nothing was written there; check the free space and permissions of its folder,"
-              + " then run again.",
-          e);
-    } catch (InputException e) {
-      throw e;
-    } catch (Exception e) {
-      // Spark raises the checked SparkException from Scala code, hence Exception here; the profile
-      // reads every input column, so a corrupt page in a column the audit does not use surfaces here.
-      throw InputFailures.translate(e);
-    }
+    OutputWriter.write(this, out, stages);
   }
 
-  private void writeTables(AtomicOutputFolder out) throws IOException {
-    stages.begin(AuditStage.WRITE_TABLES);
-    LOG.info("Writing outputs");
-    writeSmall(summary(), out, "summary.parquet");
-    FaultInjection.at(FaultInjection.Point.WRITE);
-    FaultInjection.at(FaultInjection.Point.STALL_WRITE);
-    copyFindings(out.stagingPath(FINDINGS));
-    // Persisted: written, then summed by fiscal year for the report (small: one row per rule,
-    // year and facility).
-    Dataset<Row> breakdown = breakdown().persist(StorageLevel.MEMORY_AND_DISK());
-    writeSmall(breakdown, out, "breakdown.parquet");
-    writeSmall(loaded.quarantine(), out, "quarantine.parquet");
-    writeSmall(facilities(), out, "facilities.parquet");
-    writeSmall(reconciliation(), out, "reconciliation.parquet");
-    Dataset<Row> columnProfile = profile();
-    writeSmall(columnProfile, out, "profile.parquet");
-    stages.begin(AuditStage.REPORT);
-    out.writeText("summary.json", SummaryJson.write(runSummary));
-    out.writeText(
-        "report.html", HtmlReport.render(reportData(breakdown, columnProfile.collectAsList())));
-    breakdown.unpersist();
-    out.commit();
-    stages.end();
-    LOG.info("Outputs written to {}", out.shownDir());
-  }
-
-  /**
-   * Puts the findings into {@code target}: nothing to do when the audit wrote them there ({@link
-   * DetentionAudit#writingInto}), else a copy of the folder the audit wrote.
-   */
-  private void copyFindings(String target) throws IOException {
-    String written = evaluation.findingsLocation();
-    if (written.equals(target)) {
-      return;
-    }
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    Path from = new Path(written);
-    Path to = new Path(target);
-    if (!FileUtil.copy(from.getFileSystem(conf), from, to.getFileSystem(conf), to, false, conf)) {
-      throw new IOException("could not copy the findings from " + written);
-    }
-  }
-
-  /** Writes a small table as one Parquet file (a folder with one part) into the staging folder. */
-  private static void writeSmall(Dataset<Row> table, AtomicOutputFolder out, String name) {
-    table.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath(name));
-  }
-
-  /** How many failing records per rule the report shows as examples. */
-  static final int SAMPLES_PER_RULE = 5;
-
-  private ReportData reportData(Dataset<Row> breakdown, List<Row> profileRows) {
-    Map<Integer, Long> byYear = new LinkedHashMap<>();
-    for (Row row :
-        breakdown
-            .where(col("rule_id").isNull())
-            .groupBy(col("fiscal_year"))
-            .agg(sum(col("records")))
-            .orderBy(col("fiscal_year").asc_nulls_last())
-            .collectAsList()) {
-      byYear.put(row.isNullAt(0) ? null : row.getInt(0), row.getLong(1));
-    }
-    Map<String, List<FindingSample>> samples = new HashMap<>();
-    for (Row row : FirstFindings.of(findings(), SAMPLES_PER_RULE)) {
-      String ruleId = row.getAs("rule_id");
-      samples
-          .computeIfAbsent(ruleId, k -> new ArrayList<>())
-          .add(
-              new FindingSample(
-                  ruleId,
-                  row.getAs("source_file"),
-                  row.<Long>getAs("source_row"),
-                  PersonHash.of(row.getAs("person_id")),
-                  text(row.getAs("book_in")),
-                  text(row.getAs("book_out")),
-                  text(row.getAs("facility_code")),
-                  text(row.getAs("detail"))));
-    }
-    return new ReportData(
-        runSummary, profileRows, bedDays.facilities(), byYear, samples, reconciliation.rows());
-  }
-
-  private static String text(Object value) {
-    return value == null ? "" : value.toString().replace('T', ' ');
+  /** The Parquet folder the sort pass wrote the findings into. */
+  public String findingsLocation() {
+    return evaluation.findingsLocation();
   }
 
   /** Releases the persisted data of this run. */

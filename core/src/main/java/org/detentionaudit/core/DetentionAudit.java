@@ -43,7 +43,8 @@ import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.reference.NameMatch;
 import org.detentionaudit.core.scan.ScanPass;
 import org.detentionaudit.core.sort.PersonTally;
-import org.detentionaudit.core.write.AtomicOutputFolder;
+import org.detentionaudit.core.outputs.AtomicOutputFolder;
+import org.detentionaudit.core.outputs.AuditOutput;
 import org.detentionaudit.core.report.RuleSummaryRow;
 import org.detentionaudit.core.report.RunSummary;
 import org.detentionaudit.rules.CanonicalField;
@@ -306,7 +307,7 @@ public final class DetentionAudit {
               scan,
               new RuleContext(extract.value(), facilities, windowStart, plausible),
               stages,
-              output == null ? null : output.stagingPath(AuditResult.FINDINGS));
+              output == null ? null : output.stagingPath(AuditOutput.FINDINGS.file()));
       BedDays bedDays =
           BedDays.of(
               evaluation.sorted().records().facilities(),

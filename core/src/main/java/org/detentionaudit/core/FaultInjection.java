@@ -9,12 +9,12 @@ import java.util.Locale;
  * no lock). Off unless the system property {@value #PROPERTY} names a {@link Point} (in lower
  * case: {@code audit}, {@code write}, {@code stall_write}); nothing reads it otherwise.
  */
-final class FaultInjection {
+public final class FaultInjection {
   /** The system property naming the point at which to fail. */
   static final String PROPERTY = "detention.audit.fault";
 
   /** Where a run can be made to fail. */
-  enum Point {
+  public enum Point {
     /** An unexpected {@link IllegalStateException} after loading, as a bug would throw. */
     AUDIT,
     /** An {@link IOException} while writing the outputs, after the first table was written. */
@@ -26,7 +26,7 @@ final class FaultInjection {
   private FaultInjection() {}
 
   /** Fails as {@link #PROPERTY} asks when it names {@code point}, else does nothing. */
-  static void at(Point point) {
+  public static void at(Point point) {
     String wanted = System.getProperty(PROPERTY);
     if (wanted == null || !wanted.toUpperCase(Locale.ROOT).equals(point.name())) {
       return;

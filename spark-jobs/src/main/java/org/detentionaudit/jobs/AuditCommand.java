@@ -22,7 +22,7 @@ import org.detentionaudit.core.progress.AuditProgress;
 import org.detentionaudit.core.progress.StageRowCounter;
 import org.detentionaudit.core.reconcile.PublishedTotals;
 import org.detentionaudit.core.reference.FacilityReference;
-import org.detentionaudit.core.write.AtomicOutputFolder;
+import org.detentionaudit.core.outputs.AtomicOutputFolder;
 import org.detentionaudit.rules.RuleCatalog;
 import org.detentionaudit.rules.RuleStatus;
 import org.detentionaudit.rules.Severity;

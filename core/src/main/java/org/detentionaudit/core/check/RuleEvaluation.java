@@ -1,13 +1,8 @@
 package org.detentionaudit.core.check;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -21,18 +16,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.detentionaudit.core.measure.BedDays;
+import org.detentionaudit.core.measure.FiscalYear;
 import org.detentionaudit.core.scan.ScanPass;
 import org.detentionaudit.core.sort.ScratchFolder;
 import org.detentionaudit.core.sort.SortPass;
 import org.detentionaudit.rules.Measure;
-import org.detentionaudit.core.check.deequ.DeequPredicateCounter;
 import org.detentionaudit.core.progress.AuditProgress;
 import org.detentionaudit.core.progress.AuditStage;
 import org.detentionaudit.core.progress.StageTracker;

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.detentionaudit.core.check.FiscalYear;
+import org.detentionaudit.core.measure.FiscalYear;
 import org.detentionaudit.core.check.PlausibleTimestamps;
 import org.detentionaudit.core.measure.BedDays;
 import org.detentionaudit.core.measure.CostSummary;

@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.detentionaudit.core.check.PlausibleTimestamps;
+import org.detentionaudit.core.load.PlacementSchema;
 
 /**
  * The second and last pass over the records: one repartition by person and sort ({@link
@@ -44,6 +45,9 @@ public final class SortPass {
           "facility_code",
           "facility_name",
           "detail");
+
+  /** The schema of {@code findings.parquet}: rule_id, the record's finding columns, detail. */
+  public static final StructType FINDINGS_SCHEMA = findingsSchema(PlacementSchema.PLACEMENTS);
 
   private SortPass() {}
 
@@ -121,11 +125,11 @@ public final class SortPass {
     return new Result(records.value(), needsPerson ? persons.value() : null);
   }
 
-  /** The findings' schema: rule_id, the record's finding columns, detail. */
-  static StructType findingsSchema(StructType judged) {
+  /** The findings' schema: rule_id, the finding columns as {@code columns} types them, detail. */
+  private static StructType findingsSchema(StructType columns) {
     StructType schema = new StructType().add("rule_id", DataTypes.StringType, false);
-    for (int i = 0; i < FINDING_COLUMNS.size() - 2; i++) {
-      schema = schema.add(judged.fields()[i]);
+    for (String column : FINDING_COLUMNS.subList(1, FINDING_COLUMNS.size() - 1)) {
+      schema = schema.add(columns.apply(column));
     }
     return schema.add("detail", DataTypes.StringType, true);
   }

@@ -3,6 +3,7 @@ package org.detentionaudit.core.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import org.detentionaudit.core.measure.FiscalYear;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;

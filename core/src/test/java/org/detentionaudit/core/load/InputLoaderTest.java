@@ -367,7 +367,7 @@ class InputLoaderTest {
 
   /** The profile rows of {@code dataset} keyed by "input column". */
   private java.util.Map<String, Row> profile(LoadedDataset dataset) {
-    return org.detentionaudit.core.check.ColumnProfile.of(spark, dataset.rawColumns())
+    return org.detentionaudit.core.profile.ColumnProfile.of(spark, dataset.rawColumns())
         .collectAsList()
         .stream()
         .collect(java.util.stream.Collectors.toMap(r -> r.getString(0) + " " + r.getString(1), r -> r));

@@ -149,7 +149,7 @@ class ParquetInputTest {
     LoadedDataset dataset = loader.load(List.of(out.toString()), java.util.Optional.empty());
     try {
       java.util.Map<String, Row> rows =
-          org.detentionaudit.core.check.ColumnProfile.of(spark, dataset.rawColumns())
+          org.detentionaudit.core.profile.ColumnProfile.of(spark, dataset.rawColumns())
               .collectAsList()
               .stream()
               .collect(java.util.stream.Collectors.toMap(r -> r.getString(1), r -> r));

@@ -347,7 +347,7 @@ class XlsxInputTest {
 
     LoadedDataset dataset = load(Optional.empty(), file);
     java.util.Map<String, org.apache.spark.sql.Row> rows =
-        org.detentionaudit.core.check.ColumnProfile.of(spark, dataset.rawColumns())
+        org.detentionaudit.core.profile.ColumnProfile.of(spark, dataset.rawColumns())
             .collectAsList()
             .stream()
             .collect(java.util.stream.Collectors.toMap(r -> r.getString(1), r -> r));
@@ -379,7 +379,7 @@ class XlsxInputTest {
   private static Map<String, org.apache.spark.sql.Row> profile(SparkSession spark, LoadedDataset dataset) {
     Map<String, org.apache.spark.sql.Row> rows = new LinkedHashMap<>();
     for (org.apache.spark.sql.Row row :
-        org.detentionaudit.core.check.ColumnProfile.of(spark, dataset.rawColumns()).collectAsList()) {
+        org.detentionaudit.core.profile.ColumnProfile.of(spark, dataset.rawColumns()).collectAsList()) {
       rows.put(row.getString(1), row);
     }
     return rows;

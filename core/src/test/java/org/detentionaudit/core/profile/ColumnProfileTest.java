@@ -1,4 +1,4 @@
-package org.detentionaudit.core.check;
+package org.detentionaudit.core.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.detentionaudit.core.write;
+package org.detentionaudit.core.outputs;
 
 import java.io.IOException;
 import java.io.OutputStream;

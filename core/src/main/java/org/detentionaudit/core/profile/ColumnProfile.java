@@ -1,4 +1,4 @@
-package org.detentionaudit.core.check;
+package org.detentionaudit.core.profile;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;

@@ -1,4 +1,4 @@
-package org.detentionaudit.core.check;
+package org.detentionaudit.core.measure;
 
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.when;

@@ -1,4 +1,4 @@
-package org.detentionaudit.core.write;
+package org.detentionaudit.core.outputs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

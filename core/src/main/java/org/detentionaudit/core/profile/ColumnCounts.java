@@ -1,4 +1,4 @@
-package org.detentionaudit.core.check;
+package org.detentionaudit.core.profile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

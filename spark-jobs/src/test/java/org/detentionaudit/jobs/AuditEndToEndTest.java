@@ -16,6 +16,7 @@ import org.detentionaudit.core.report.RunSummary;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.detentionaudit.sample.generate.Defect;
 import org.detentionaudit.sample.write.Layout;
 import org.detentionaudit.sample.write.OutputFormat;
@@ -52,7 +53,7 @@ class AuditEndToEndTest {
   void generate(@TempDir Path tempDir) throws IOException {
     dir = tempDir;
     data = dir.resolve("data");
-    manifest = SampleGenerator.builder().seed(20260327L).placements(4000).build().write(data, FILES);
+    manifest = SampleGenerator.builder().defects(DefectProfile.HEAVY).seed(20260327L).placements(4000).build().write(data, FILES);
   }
 
   Stream<Arguments> files() {
@@ -153,7 +154,7 @@ class AuditEndToEndTest {
   void afterExtractCountsDatesLaterThanTheGivenExtractDate(@TempDir Path tempDir) throws IOException {
     Path folder = tempDir.resolve("late");
     Manifest late =
-        SampleGenerator.builder()
+        SampleGenerator.builder().defects(DefectProfile.HEAVY)
             .seed(5L)
             .placements(1500)
             .defectRate(Defect.AFTER_EXTRACT, 0.02)
@@ -177,7 +178,7 @@ class AuditEndToEndTest {
       throws IOException {
     Path folder = tempDir.resolve("placeholders");
     Manifest placeholders =
-        SampleGenerator.builder()
+        SampleGenerator.builder().defects(DefectProfile.HEAVY)
             .seed(7L)
             .placements(1500)
             .defectRate(Defect.IMPLAUSIBLE_DATE, 0.02)

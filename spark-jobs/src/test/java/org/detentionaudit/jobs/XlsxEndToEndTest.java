@@ -15,6 +15,7 @@ import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.core.testing.TestWorkbooks;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.detentionaudit.sample.write.Layout;
 import org.detentionaudit.sample.write.OutputFormat;
 import org.detentionaudit.sample.write.OutputSpec;
@@ -44,7 +45,7 @@ class XlsxEndToEndTest {
     dir = tempDir;
     data = dir.resolve("data");
     manifest =
-        SampleGenerator.builder()
+        SampleGenerator.builder().defects(DefectProfile.HEAVY)
             .seed(20260327L)
             .placements(PLACEMENTS)
             .xlsxRowsPerSheet(ROWS_PER_SHEET)

@@ -15,10 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.detentionaudit.sample.generate.DefectProfile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import org.detentionaudit.sample.generate.DefectProfile;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

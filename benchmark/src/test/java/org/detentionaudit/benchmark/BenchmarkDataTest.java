@@ -46,6 +46,23 @@ class BenchmarkDataTest {
   }
 
   @Test
+  void calibratedDataAreMadeInTheirOwnFolderAndDuckDbCountsWhatTheManifestSays(@TempDir Path work)
+      throws Exception {
+    BenchmarkData heavy = BenchmarkData.prepare(work, 20_000, 7, 20_000, DefectProfile.HEAVY, out);
+    BenchmarkData calibrated = BenchmarkData.prepare(work, 20_000, 7, 20_000, DefectProfile.CALIBRATED, out);
+
+    assertThat(calibrated.parquet()).isNotEqualTo(heavy.parquet());
+    assertThat(calibrated.parquet().getParent().getFileName()).hasToString("placements-20000-seed-7-calibrated");
+    assertThat(console.toString()).doesNotContain("Reusing");
+    assertThat(calibrated.expectedFailed().get("facility.code_several_names"))
+        .isPositive()
+        .isLessThan(heavy.expectedFailed().get("facility.code_several_names") / 10);
+    Map<String, Long> counted =
+        new DuckDbBaseline().failedCounts(BaselineInput.of(calibrated.parquet(), calibrated.extractDate()));
+    assertThat(counted).isEqualTo(calibrated.expectedFailed());
+  }
+
+  @Test
   void aSizeThatIsNotAMultipleOfTheGeneratedOneIsRefused(@TempDir Path work) {
     assertThatThrownBy(() -> BenchmarkData.prepare(work, 2_500, 5, 1_000, DefectProfile.CALIBRATED, out))
         .isInstanceOf(IllegalArgumentException.class)

@@ -267,7 +267,8 @@ class DuckDbBaselineTest {
   }
 
   private static Manifest generate(long seed, List<Layout> layouts, Path dir) throws Exception {
-    return SampleGenerator.builder().defects(DefectProfile.HEAVY)
+    return SampleGenerator.builder()
+        .defects(DefectProfile.HEAVY)
         .seed(seed)
         .placements(PLACEMENTS)
         .build()

@@ -36,7 +36,8 @@ class NaiveSparkBaselineTest {
   @BeforeAll
   static void generateAndStartSpark() throws Exception {
     manifest =
-        SampleGenerator.builder().defects(DefectProfile.HEAVY)
+        SampleGenerator.builder()
+            .defects(DefectProfile.HEAVY)
             .seed(20_250_611L)
             .placements(2_500)
             .build()

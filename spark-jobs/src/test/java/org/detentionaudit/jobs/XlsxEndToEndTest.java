@@ -45,7 +45,8 @@ class XlsxEndToEndTest {
     dir = tempDir;
     data = dir.resolve("data");
     manifest =
-        SampleGenerator.builder().defects(DefectProfile.HEAVY)
+        SampleGenerator.builder()
+            .defects(DefectProfile.HEAVY)
             .seed(20260327L)
             .placements(PLACEMENTS)
             .xlsxRowsPerSheet(ROWS_PER_SHEET)

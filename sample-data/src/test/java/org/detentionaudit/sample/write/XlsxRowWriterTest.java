@@ -23,7 +23,8 @@ class XlsxRowWriterTest {
   @Test
   void workbookHasPreambledDataSheetsThenSummaryAndFootnotes() throws Exception {
     Manifest manifest =
-        SampleGenerator.builder().defects(DefectProfile.HEAVY)
+        SampleGenerator.builder()
+            .defects(DefectProfile.HEAVY)
             .placements(25)
             .xlsxRowsPerSheet(10)
             .build()

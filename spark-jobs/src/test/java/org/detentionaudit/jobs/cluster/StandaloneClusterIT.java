@@ -50,7 +50,8 @@ class StandaloneClusterIT {
   void auditOnStandaloneClusterEqualsLocalRun(SparkSession spark) throws Exception {
     Path thinJar = Path.of(requiredProperty("detentionaudit.sparkSubmitJar"));
     OutputSpec malformedSpec = OutputSpec.of(Layout.DDP_2025, OutputFormat.PIPE);
-    SampleGenerator.builder().defects(DefectProfile.HEAVY)
+    SampleGenerator.builder()
+        .defects(DefectProfile.HEAVY)
         .seed(11)
         .placements(300)
         .malformedLines(MALFORMED_LINES)

@@ -12,7 +12,8 @@ public enum DefectProfile {
   /**
    * Shares like those of real releases (the default): about 4.75% of placements open and 12% without a
    * stay book-out (DDP's June 2025 release), 0.16% without a person id, 1.5% ending {@code
-   * Transferred} with no next placement; every other defect rare (0.002% to 0.5%) but present. The
+   * Transferred} with no next placement; every other rule failing on 0.001% to 1% of records (the
+   * facility-name rules on 1% to 3%), so each is exercised and none fails on most records. The
    * facility mix is skewed (a few large processing centers, many small jails, few hospital
    * placements; the largest facility under 5% of placements); facility names vary as in real
    * releases: six facilities carry their earlier names (real renames) on the placements booked in
@@ -21,8 +22,8 @@ public enum DefectProfile {
    */
   CALIBRATED,
   /**
-   * Every defect at a rate of about 1% per opportunity, so that every rule fails on a few thousand
-   * records: the setting the tests use on small data sets. Facilities are drawn with a strong skew
+   * Every defect at a rate of about 1% per opportunity, so that every rule fails on about 1% of
+   * records or more, even in a few thousand: the setting the tests use on small data sets. Facilities are drawn with a strong skew
    * (one takes about 13% of detention-center placements) and names vary per placement, so the two
    * facility-name rules fail on most records.
    */

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.detentionaudit.sample.generate.DefectProfile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +45,15 @@ public final class BenchmarkMain implements Callable<Integer> {
 
   @Option(names = "--seed", defaultValue = "7", paramLabel = "S", description = "Generator seed (default ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(
+      names = "--defects",
+      defaultValue = "calibrated",
+      paramLabel = "PROFILE",
+      description =
+          "Generator defect profile: calibrated (shares like those of real releases) or heavy (every"
+              + " rule failing on about 1% of records or more) (default ${DEFAULT-VALUE}).")
+  String defects;
 
   @Option(
       names = "--max-generated",
@@ -87,7 +97,14 @@ public final class BenchmarkMain implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Files.createDirectories(work);
-    BenchmarkData data = BenchmarkData.prepare(work, placements, seed, maxGenerated, out);
+    DefectProfile profile;
+    try {
+      profile = DefectProfile.byId(defects);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println(e.getMessage() + ".");
+      return 2;
+    }
+    BenchmarkData data = BenchmarkData.prepare(work, placements, seed, maxGenerated, profile, out);
     Map<Contender, Result> results = new EnumMap<>(Contender.class);
     for (Contender contender : contenders) {
       out.printf(Locale.ROOT, "Running %s ...%n", contender.label);

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +23,8 @@ class BenchmarkDataTest {
 
   @Test
   void copiesHaveTheirOwnPeopleSoEveryCountScalesWithThem(@TempDir Path work) throws Exception {
-    BenchmarkData once = BenchmarkData.prepare(work, 3_000, 5, 3_000, out);
-    BenchmarkData thrice = BenchmarkData.prepare(work, 9_000, 5, 3_000, out);
+    BenchmarkData once = BenchmarkData.prepare(work, 3_000, 5, 3_000, DefectProfile.HEAVY, out);
+    BenchmarkData thrice = BenchmarkData.prepare(work, 9_000, 5, 3_000, DefectProfile.HEAVY, out);
 
     assertThat(thrice.parquet()).isNotEqualTo(once.parquet());
     assertThat(rows(thrice.parquet())).isEqualTo(9_000);
@@ -39,14 +40,31 @@ class BenchmarkDataTest {
         new DuckDbBaseline().failedCounts(BaselineInput.of(thrice.parquet(), thrice.extractDate()));
     assertThat(counted).isEqualTo(thrice.expectedFailed());
 
-    BenchmarkData again = BenchmarkData.prepare(work, 9_000, 5, 3_000, out);
+    BenchmarkData again = BenchmarkData.prepare(work, 9_000, 5, 3_000, DefectProfile.HEAVY, out);
     assertThat(again.parquet()).isEqualTo(thrice.parquet());
     assertThat(console.toString()).contains("Reusing " + thrice.parquet());
   }
 
   @Test
+  void calibratedDataAreMadeInTheirOwnFolderAndDuckDbCountsWhatTheManifestSays(@TempDir Path work)
+      throws Exception {
+    BenchmarkData heavy = BenchmarkData.prepare(work, 20_000, 7, 20_000, DefectProfile.HEAVY, out);
+    BenchmarkData calibrated = BenchmarkData.prepare(work, 20_000, 7, 20_000, DefectProfile.CALIBRATED, out);
+
+    assertThat(calibrated.parquet()).isNotEqualTo(heavy.parquet());
+    assertThat(calibrated.parquet().getParent().getFileName()).hasToString("placements-20000-seed-7-calibrated");
+    assertThat(console.toString()).doesNotContain("Reusing");
+    assertThat(calibrated.expectedFailed().get("facility.code_several_names"))
+        .isPositive()
+        .isLessThan(heavy.expectedFailed().get("facility.code_several_names") / 10);
+    Map<String, Long> counted =
+        new DuckDbBaseline().failedCounts(BaselineInput.of(calibrated.parquet(), calibrated.extractDate()));
+    assertThat(counted).isEqualTo(calibrated.expectedFailed());
+  }
+
+  @Test
   void aSizeThatIsNotAMultipleOfTheGeneratedOneIsRefused(@TempDir Path work) {
-    assertThatThrownBy(() -> BenchmarkData.prepare(work, 2_500, 5, 1_000, out))
+    assertThatThrownBy(() -> BenchmarkData.prepare(work, 2_500, 5, 1_000, DefectProfile.CALIBRATED, out))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("multiple of 1000");
     assertThat(work).isEmptyDirectory();

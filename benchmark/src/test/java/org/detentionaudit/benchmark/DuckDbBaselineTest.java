@@ -23,6 +23,7 @@ import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.Rule;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.detentionaudit.sample.write.Layout;
 import org.detentionaudit.sample.write.OutputFormat;
 import org.junit.jupiter.api.Test;
@@ -267,6 +268,7 @@ class DuckDbBaselineTest {
 
   private static Manifest generate(long seed, List<Layout> layouts, Path dir) throws Exception {
     return SampleGenerator.builder()
+        .defects(DefectProfile.HEAVY)
         .seed(seed)
         .placements(PLACEMENTS)
         .build()

@@ -12,6 +12,7 @@ import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.Rule;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.detentionaudit.sample.write.Layout;
 import org.detentionaudit.sample.write.OutputFormat;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +37,7 @@ class NaiveSparkBaselineTest {
   static void generateAndStartSpark() throws Exception {
     manifest =
         SampleGenerator.builder()
+            .defects(DefectProfile.HEAVY)
             .seed(20_250_611L)
             .placements(2_500)
             .build()

@@ -115,11 +115,16 @@ public record Manifest(
   }
 
   /**
+   * @param profile the defect profile the rates started from ({@code calibrated} or {@code heavy};
+   *     see {@link org.detentionaudit.sample.generate.DefectProfile}); it also decides the facility
+   *     mix and how names vary. Null in manifests written before profiles existed (heavy).
    * @param defects rate per defect key (see {@link org.detentionaudit.sample.generate.Defect#key()})
    * @param nearMisses near-miss rate per opportunity
    * @param redactions rate of redacted Birth Date and Alien File Number per person
    */
+  @JsonPropertyOrder({"profile", "defects", "near_misses", "redactions"})
   public record Rates(
+      @JsonProperty("profile") String profile,
       @JsonProperty("defects") Map<String, Double> defects,
       @JsonProperty("near_misses") double nearMisses,
       @JsonProperty("redactions") double redactions) {}

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.detentionaudit.sample.generate.Defect;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.detentionaudit.sample.generate.DefectRates;
 import org.detentionaudit.sample.generate.FacilityCatalog;
 import org.detentionaudit.sample.generate.PlacementSource;
@@ -88,7 +89,10 @@ public final class SampleGenerator {
     this.rates = builder.rates;
   }
 
-  /** A builder with seed 42, 3,000 placements, {@link #DEFAULT_EXTRACT_DATE}, no malformed lines, default rates. */
+  /**
+   * A builder with seed 42, 3,000 placements, {@link #DEFAULT_EXTRACT_DATE}, no malformed lines, the
+   * calibrated defect profile.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -285,7 +289,7 @@ public final class SampleGenerator {
         counts.people(),
         counts.stays(),
         extractDate.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")),
-        new Manifest.Rates(defectRates, rates.nearMissRate(), rates.redactionRate()),
+        new Manifest.Rates(rates.profile().id(), defectRates, rates.nearMissRate(), rates.redactionRate()),
         files,
         new Manifest.MalformedLines(malformed.size(), byKind, malformed),
         new Manifest.Seeded(counts.defectsApplied(), counts.nearMissesApplied()),
@@ -437,7 +441,17 @@ public final class SampleGenerator {
       return this;
     }
 
-    /** All seeding rates at once. Default {@link DefectRates#defaults()}. */
+    /**
+     * Every rate at the profile's default: {@link DefectProfile#CALIBRATED} (the default: shares like
+     * those of real releases) or {@link DefectProfile#HEAVY} (every rule failing on about 1% of
+     * records or more: what tests on small data use). Replaces rates set before.
+     */
+    public Builder defects(DefectProfile profile) {
+      this.rates = DefectRates.of(Objects.requireNonNull(profile, "profile"));
+      return this;
+    }
+
+    /** All seeding rates at once. Default {@link DefectRates#defaults()} (the calibrated profile). */
     public Builder defectRates(DefectRates rates) {
       this.rates = Objects.requireNonNull(rates, "rates");
       return this;

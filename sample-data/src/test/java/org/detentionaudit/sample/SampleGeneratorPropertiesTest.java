@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.detentionaudit.sample.generate.FacilityCatalog;
 import org.detentionaudit.sample.generate.PlacementSource;
 import org.detentionaudit.sample.model.PlacementRecord;
@@ -32,7 +33,7 @@ class SampleGeneratorPropertiesTest {
     Path a = WrittenFiles.tempDir();
     Path b = WrittenFiles.tempDir();
     try {
-      SampleGenerator generator = SampleGenerator.builder().seed(seed).placements(800).malformedLines(3).build();
+      SampleGenerator generator = SampleGenerator.builder().defects(DefectProfile.HEAVY).seed(seed).placements(800).malformedLines(3).build();
       List<OutputSpec> outputs = List.of(OutputSpec.of(Layout.DDP_2026_03, OutputFormat.PIPE), OutputSpec.of(Layout.UWCHR_2012_2024, OutputFormat.CSV));
       generator.write(a, outputs);
       generator.write(b, outputs);
@@ -51,7 +52,7 @@ class SampleGeneratorPropertiesTest {
       @ForAll @IntRange(min = 1, max = 3000) int placements,
       @ForAll @IntRange(min = 0, max = 400) int daysBeforeDefault) {
     LocalDateTime extract = SampleGenerator.DEFAULT_EXTRACT_DATE.minusDays(daysBeforeDefault).plusMinutes(seed % 1440);
-    PlacementSource source = SampleGenerator.builder().seed(seed).placements(placements).extractDate(extract).build().placementSource();
+    PlacementSource source = SampleGenerator.builder().defects(DefectProfile.HEAVY).seed(seed).placements(placements).extractDate(extract).build().placementSource();
     LocalDateTime max = null;
     long rows = 0;
     while (source.hasNext()) {
@@ -71,9 +72,9 @@ class SampleGeneratorPropertiesTest {
   }
 
   @Property(tries = 5)
-  void everyRuleHasFailuresAtDefaultRates(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+  void everyRuleHasFailuresInTheHeavyProfile(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
       @ForAll @IntRange(min = 2000, max = 4000) int placements) {
-    PlacementSource source = SampleGenerator.builder().seed(seed).placements(placements).build().placementSource();
+    PlacementSource source = SampleGenerator.builder().defects(DefectProfile.HEAVY).seed(seed).placements(placements).build().placementSource();
     ReferenceRuleEvaluator oracle = oracle(SampleGenerator.DEFAULT_EXTRACT_DATE);
     while (source.hasNext()) {
       oracle.accept(source.next().stream().map(NormalizedPlacement::of).toList());
@@ -92,6 +93,16 @@ class SampleGeneratorPropertiesTest {
 
   @Property(tries = 3)
   void manifestEqualsOracleOnEveryFileReadBack(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) throws Exception {
+    manifestEqualsOracleOnEveryFileReadBack(seed, DefectProfile.HEAVY);
+  }
+
+  @Property(tries = 2)
+  void calibratedManifestEqualsOracleOnEveryFileReadBack(@ForAll @LongRange(min = 0, max = 1_000_000) long seed)
+      throws Exception {
+    manifestEqualsOracleOnEveryFileReadBack(seed, DefectProfile.CALIBRATED);
+  }
+
+  private static void manifestEqualsOracleOnEveryFileReadBack(long seed, DefectProfile profile) throws Exception {
     Path dir = WrittenFiles.tempDir();
     try {
       List<OutputSpec> outputs = new ArrayList<>();
@@ -103,7 +114,8 @@ class SampleGeneratorPropertiesTest {
       outputs.add(OutputSpec.of(Layout.UWCHR_2012_2024, OutputFormat.TSV));
       outputs.add(OutputSpec.of(Layout.DDP_2025, OutputFormat.CSV_GZIP));
       outputs.add(OutputSpec.of(Layout.DDP_2025, OutputFormat.PARQUET));
-      Manifest manifest = SampleGenerator.builder().seed(seed).placements(2500).build().write(dir, outputs);
+      Manifest manifest = SampleGenerator.builder().defects(profile).seed(seed).placements(2500).build().write(dir, outputs);
+      assertThat(manifest.rates().profile()).isEqualTo(profile.id());
       assertThat(Manifest.read(dir.resolve(Manifest.FILE_NAME))).isEqualTo(manifest);
       for (OutputSpec spec : outputs) {
         Path file = dir.resolve(spec.relativePath());

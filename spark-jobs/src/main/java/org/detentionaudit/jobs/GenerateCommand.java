@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.detentionaudit.core.InputException;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.detentionaudit.sample.write.Layout;
 import org.detentionaudit.sample.write.OutputFormat;
 import picocli.CommandLine.Command;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate realistic ICE detention placements with every core-rule defect seeded,",
+      "Generate realistic ICE detention placements with every core-rule defect seeded (at the shares",
+      "of real releases, or heavily with --defects heavy),",
       "one file per layout and format, and manifest.json with the exact expected count per rule."
     })
 final class GenerateCommand implements Callable<Integer> {
@@ -61,10 +63,26 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--malformed", defaultValue = "0", paramLabel = "N", description = "Malformed lines to inject into text files (default ${DEFAULT-VALUE}).")
   int malformed;
 
+  @Option(
+      names = "--defects",
+      defaultValue = "calibrated",
+      paramLabel = "PROFILE",
+      description =
+          "calibrated: defect shares like those of real releases (4.75% of placements open, 0.16%"
+              + " without person id, every rule failing on few records); heavy: every rule failing on"
+              + " about 1% of records or more, as the tests use (default ${DEFAULT-VALUE}).")
+  String defects;
+
   @Override
   public Integer call() throws IOException {
+    DefectProfile profile;
+    try {
+      profile = DefectProfile.byId(defects);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage() + ".");
+    }
     SampleGenerator.Builder builder =
-        SampleGenerator.builder().seed(seed).placements(placements).malformedLines(malformed);
+        SampleGenerator.builder().seed(seed).placements(placements).malformedLines(malformed).defects(profile);
     LocalDateTime extract = AuditCommand.parseExtractDate(extractDate);
     if (extract != null) {
       builder.extractDate(extract);
@@ -82,10 +100,11 @@ final class GenerateCommand implements Callable<Integer> {
     PrintWriter console = spec.commandLine().getOut();
     console.printf(
         Locale.ROOT,
-        "Wrote %d placements (%d people, %d stays) x %d file(s) to %s in %.1f s; expected counts in %s%n",
+        "Wrote %d placements (%d people, %d stays, %s defects) x %d file(s) to %s in %.1f s; expected counts in %s%n",
         manifest.placements(),
         manifest.people(),
         manifest.stays(),
+        profile.id(),
         manifest.files().size(),
         out,
         (System.nanoTime() - started) / 1e9,

@@ -17,6 +17,7 @@ import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
 import org.detentionaudit.sample.generate.Defect;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.detentionaudit.sample.write.Layout;
 import org.detentionaudit.sample.write.OutputFormat;
 import org.detentionaudit.sample.write.OutputSpec;
@@ -52,7 +53,7 @@ class AuditEndToEndTest {
   void generate(@TempDir Path tempDir) throws IOException {
     dir = tempDir;
     data = dir.resolve("data");
-    manifest = SampleGenerator.builder().seed(20260327L).placements(4000).build().write(data, FILES);
+    manifest = SampleGenerator.builder().defects(DefectProfile.HEAVY).seed(20260327L).placements(4000).build().write(data, FILES);
   }
 
   Stream<Arguments> files() {
@@ -150,10 +151,46 @@ class AuditEndToEndTest {
   }
 
   @Test
+  void calibratedDataFromTheGenerateCommandMatchTheirManifest(@TempDir Path tempDir) throws IOException {
+    Path folder = tempDir.resolve("calibrated");
+    CommandRun generated =
+        CommandRun.of(
+            "generate", "--out", folder.toString(), "--placements", "20000", "--seed", "3",
+            "--layouts", "ddp-2025,uwchr-2012-2024", "--formats", "csv,parquet");
+    assertThat(generated.status()).as(generated.err()).isZero();
+    assertThat(generated.out()).contains("calibrated defects");
+    Manifest calibrated = Manifest.read(folder.resolve(Manifest.FILE_NAME));
+    assertThat(calibrated.rates().profile()).isEqualTo("calibrated");
+    for (String file : List.of("ddp-2025.parquet", "uwchr-2012-2024.csv")) {
+      Path output = tempDir.resolve(file + "-out");
+      CommandRun run =
+          CommandRun.of("audit", "--input", folder.resolve(file).toString(), "--output", output.toString());
+      assertThat(run.status()).as(run.err()).isZero();
+      RunSummary summary = AuditRun.summaryOf(output);
+      ManifestAssertions.assertRulesMatch(summary, calibrated, file);
+      // Names vary per facility, not per record: the name rules fail on few records, not on most.
+      for (RuleSummaryRow row : summary.rules()) {
+        if (row.ruleId().equals("facility.code_several_names") || row.ruleId().equals("facility.name_several_codes")) {
+          assertThat(row.recordsFailed()).as(row.ruleId()).isPositive().isLessThan(summary.rowsRead() / 10);
+        }
+      }
+    }
+  }
+
+  @Test
+  void anUnknownDefectProfileIsAUsageError(@TempDir Path tempDir) {
+    CommandRun run = CommandRun.of("generate", "--out", tempDir.resolve("x").toString(), "--defects", "light");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("Unknown defect profile 'light'").contains("calibrated, heavy");
+    assertThat(tempDir.resolve("x")).doesNotExist();
+  }
+
+  @Test
   void afterExtractCountsDatesLaterThanTheGivenExtractDate(@TempDir Path tempDir) throws IOException {
     Path folder = tempDir.resolve("late");
     Manifest late =
         SampleGenerator.builder()
+            .defects(DefectProfile.HEAVY)
             .seed(5L)
             .placements(1500)
             .defectRate(Defect.AFTER_EXTRACT, 0.02)
@@ -178,6 +215,7 @@ class AuditEndToEndTest {
     Path folder = tempDir.resolve("placeholders");
     Manifest placeholders =
         SampleGenerator.builder()
+            .defects(DefectProfile.HEAVY)
             .seed(7L)
             .placements(1500)
             .defectRate(Defect.IMPLAUSIBLE_DATE, 0.02)

@@ -21,6 +21,7 @@ import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.Measure;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.detentionaudit.sample.write.Layout;
 import org.detentionaudit.sample.write.OutputFormat;
 import org.detentionaudit.sample.write.OutputSpec;
@@ -63,7 +64,7 @@ class LayoutGenerationsEndToEndTest {
   void generate(@TempDir Path tempDir) throws IOException {
     dir = tempDir;
     data = dir.resolve("data");
-    manifest = SampleGenerator.builder().seed(20261127L).placements(3000).build().write(data, FILES);
+    manifest = SampleGenerator.builder().defects(DefectProfile.HEAVY).seed(20261127L).placements(3000).build().write(data, FILES);
   }
 
   Stream<Arguments> files() {

@@ -11,6 +11,7 @@ import org.detentionaudit.core.report.RunSummary;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.detentionaudit.sample.write.Layout;
 import org.detentionaudit.sample.write.OutputFormat;
 import org.detentionaudit.sample.write.OutputSpec;
@@ -29,7 +30,7 @@ class QuarantineEndToEndTest {
   void rowsReadEqualLoadedPlusQuarantined(OutputFormat format, SparkSession spark) throws IOException {
     OutputSpec spec = OutputSpec.of(Layout.DDP_2025, format);
     Manifest manifest =
-        SampleGenerator.builder().seed(5).placements(3000).malformedLines(17).build().write(dir, List.of(spec));
+        SampleGenerator.builder().defects(DefectProfile.HEAVY).seed(5).placements(3000).malformedLines(17).build().write(dir, List.of(spec));
     Path output = dir.resolve("out");
     CommandRun run =
         CommandRun.of("audit", "--input", dir.resolve(spec.relativePath()).toString(), "--output", output.toString());

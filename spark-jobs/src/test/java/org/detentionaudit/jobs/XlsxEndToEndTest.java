@@ -15,6 +15,7 @@ import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.core.testing.TestWorkbooks;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.detentionaudit.sample.write.Layout;
 import org.detentionaudit.sample.write.OutputFormat;
 import org.detentionaudit.sample.write.OutputSpec;
@@ -45,6 +46,7 @@ class XlsxEndToEndTest {
     data = dir.resolve("data");
     manifest =
         SampleGenerator.builder()
+            .defects(DefectProfile.HEAVY)
             .seed(20260327L)
             .placements(PLACEMENTS)
             .xlsxRowsPerSheet(ROWS_PER_SHEET)

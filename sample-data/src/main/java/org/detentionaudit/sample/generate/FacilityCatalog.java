@@ -6,12 +6,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.detentionaudit.sample.model.Facility;
@@ -53,14 +56,87 @@ public final class FacilityCatalog {
           Map.entry("SPM", "St. Paul"),
           Map.entry("WAS", "Washington"));
 
+  /** First day of fiscal year 2018: the Tacoma center's rename (UWCHR), used for every rename. */
+  static final LocalDateTime FY2018 = LocalDateTime.of(2017, 10, 1, 0, 0);
+
+  /** First day of fiscal year 2023: the Tacoma center's second name ends (the generator's choice). */
+  static final LocalDateTime FY2023 = LocalDateTime.of(2022, 10, 1, 0, 0);
+
+  /**
+   * The calibrated profile's renames: one facility under different names across releases (UWCHR's
+   * hand map of renamed facilities), keyed by the code of the February 2025 release, each earlier
+   * name with the first book-in date that no longer carries it, oldest first. A placement booked in
+   * before that date is written with the earlier name.
+   */
+  private static final Map<String, List<EarlierName>> EARLIER_NAMES =
+      Map.of(
+          "CSCNWWA",
+          List.of(
+              new EarlierName(FY2018, "NORTHWEST DET. CENTER"),
+              new EarlierName(FY2023, "TACOMA ICE PROCESSING CENTER")),
+          "NYCHOLD", List.of(new EarlierName(FY2018, "NYC FIELD OFFICE")),
+          "STRAFNH", List.of(new EarlierName(FY2018, "STRAFFORD CO. CORRECTION")),
+          "FIPCMGA", List.of(new EarlierName(FY2018, "FOLKSTON ICE PROCESSING CENTER")),
+          "FIPCAGA", List.of(new EarlierName(FY2018, "FOLKSTON ICE PROCESS CTR ANX")),
+          "JCRLYTX", List.of(new EarlierName(FY2018, "JOE CORLEY DET. FACILITY")));
+
+  /** Types of the large centers built for immigration detention (ICE's 2017 list). */
+  private static final Set<String> LARGE_CENTER_TYPES =
+      Set.of("SPC", "CDF", "DIGSA", "FAMILY", "STAGING", "USMS CDF");
+
+  private static final Pattern PROCESSING_CENTER = Pattern.compile("\\bPROC|\\bIPC\\b|\\bSPC\\b");
+
+  private static final Pattern MEDICAL =
+      Pattern.compile("HOSP|MEDICAL|\\bMED\\b|MED\\.|HEALTH|CLINIC|BEHAVIORAL|PSYCH|INFIRM");
+
+  /** Rank offset of the calibrated mix: the larger, the flatter the head of the distribution. */
+  private static final int MIX_RANK_OFFSET = 6;
+
+  /** The calibrated mix's weight of a hospital relative to a jail of the same rank. */
+  private static final double MEDICAL_WEIGHT = 0.1;
+
   private static final FacilityCatalog BUNDLED = load();
 
   private final List<Facility> holdRooms;
   private final List<Facility> detentionCenters;
+  /** The calibrated mix: detention centers by rank, and the cumulative weights of that order. */
+  private final List<Facility> rankedCenters;
+  private final double[] rankedCumulative;
 
   private FacilityCatalog(List<Facility> holdRooms, List<Facility> detentionCenters) {
     this.holdRooms = List.copyOf(holdRooms);
     this.detentionCenters = List.copyOf(detentionCenters);
+    List<Facility> ranked = new ArrayList<>();
+    for (int tier = 0; tier < 3; tier++) {
+      for (Facility facility : detentionCenters) { // in the fixed shuffle's order
+        if (tier(facility) == tier) {
+          ranked.add(facility);
+        }
+      }
+    }
+    this.rankedCenters = List.copyOf(ranked);
+    this.rankedCumulative = new double[ranked.size()];
+    double total = 0;
+    for (int rank = 0; rank < ranked.size(); rank++) {
+      double weight = 1.0 / (rank + 1 + MIX_RANK_OFFSET);
+      total += tier(ranked.get(rank)) == 2 ? weight * MEDICAL_WEIGHT : weight;
+      rankedCumulative[rank] = total;
+    }
+    for (int rank = 0; rank < ranked.size(); rank++) {
+      rankedCumulative[rank] /= total;
+    }
+  }
+
+  /** 0: a large immigration center; 1: a jail, prison or other facility; 2: a hospital. */
+  private static int tier(Facility facility) {
+    if ("HOSPITAL".equals(facility.type()) || MEDICAL.matcher(facility.name()).find()) {
+      return 2;
+    }
+    if (LARGE_CENTER_TYPES.contains(facility.type())
+        || PROCESSING_CENTER.matcher(facility.name()).find()) {
+      return 0;
+    }
+    return 1;
   }
 
   /** The bundled catalog (loaded once). */
@@ -92,6 +168,42 @@ public final class FacilityCatalog {
     int index = (int) (detentionCenters.size() * u * u * u);
     return detentionCenters.get(Math.min(index, detentionCenters.size() - 1));
   }
+
+  /**
+   * The calibrated facility mix: the large immigration centers first, then jails and prisons, then
+   * hospitals, each group in the fixed shuffle's order, the facility of rank {@code r} (from 1)
+   * drawn with a weight {@code 1 / (r + 6)}, a hospital's a tenth of that. The largest center takes
+   * about 3% of these draws, the ten largest about a fifth, hospitals together about 1%.
+   */
+  Facility weightedDetentionCenter(SplittableRandom random) {
+    int index = Arrays.binarySearch(rankedCumulative, random.nextDouble());
+    int rank = index >= 0 ? index + 1 : -index - 1;
+    return rankedCenters.get(Math.min(rank, rankedCenters.size() - 1));
+  }
+
+  /**
+   * The name {@code facility} carries on a placement booked in at {@code bookIn} in the calibrated
+   * profile: an earlier name of a renamed facility, else its name.
+   */
+  String nameAt(Facility facility, LocalDateTime bookIn) {
+    List<EarlierName> earlier = EARLIER_NAMES.get(facility.code());
+    if (earlier != null && bookIn != null) {
+      for (EarlierName name : earlier) {
+        if (bookIn.isBefore(name.until())) {
+          return name.name();
+        }
+      }
+    }
+    return facility.name();
+  }
+
+  /** The codes of the renamed facilities (see {@link #nameAt}). */
+  static Set<String> renamedCodes() {
+    return new TreeSet<>(EARLIER_NAMES.keySet());
+  }
+
+  /** A facility's earlier name, carried by the placements booked in before {@code until}. */
+  private record EarlierName(LocalDateTime until, String name) {}
 
   /** The AOR spelled out as records have it, e.g. {@code Seattle Area of Responsibility}; null if unknown. */
   public static String aorName(String aorCode) {

@@ -30,6 +30,13 @@ final class PersonGenerator {
   private static final LocalDateTime EARLY_STAYS_FROM = LocalDateTime.of(1975, 1, 1, 0, 0);
   private static final long EARLY_STAYS_SPAN_MINUTES = 15L * 365 * 24 * 60;
   private static final double CURRENTLY_HELD_RATE = 0.05;
+  /**
+   * The calibrated profile's share of people in custody at the extract, and the placements of their
+   * open stay (1..6; mean 3): together about 4.75% of placements open and 12% in open stays, as in
+   * DDP's June 2025 release.
+   */
+  private static final double CALIBRATED_CURRENTLY_HELD_RATE = 0.101;
+  private static final int[] HELD_PLACEMENTS_WEIGHTS = {12, 25, 26, 19, 12, 6}; // 1..6 placements
   private static final double SHUFFLED_ROWS_RATE = 0.03;
   private static final int[] STAYS_WEIGHTS = {72, 18, 7, 3}; // 1, 2, 3, 4 stays
   private static final int[] PLACEMENTS_WEIGHTS = {45, 30, 15, 6, 3, 1}; // 1..6 placements
@@ -49,6 +56,8 @@ final class PersonGenerator {
   private final SeedCounts counts;
   private final List<String> finalReasons;
   private final double[] finalReasonCumulative;
+  /** The {@link DefectProfile#CALIBRATED} profile: weighted facility mix, names vary per facility. */
+  private final boolean calibrated;
 
   PersonGenerator(
       long seed, LocalDateTime extractDate, DefectRates rates, FacilityCatalog catalog, SeedCounts counts) {
@@ -58,6 +67,7 @@ final class PersonGenerator {
     this.rates = rates;
     this.catalog = catalog;
     this.counts = counts;
+    this.calibrated = rates.profile() == DefectProfile.CALIBRATED;
     List<String> reasons = new ArrayList<>();
     List<Double> cumulative = new ArrayList<>();
     double total = 0;
@@ -98,10 +108,18 @@ final class PersonGenerator {
       stays = heldExactly365Days(random, personId);
       counts.applied(NearMiss.HELD_EXACTLY_365_DAYS);
     } else {
-      boolean currentlyHeld = random.nextDouble() < CURRENTLY_HELD_RATE;
+      boolean currentlyHeld =
+          random.nextDouble() < (calibrated ? CALIBRATED_CURRENTLY_HELD_RATE : CURRENTLY_HELD_RATE);
       stays = timeline(random, personId, capacity, currentlyHeld);
     }
     counts.stays(stays.size());
+    if (calibrated) {
+      for (DraftStay stay : stays) {
+        for (DraftPlacement placement : stay.placements) {
+          placement.facilityName = catalog.nameAt(placement.facility, placement.bookIn);
+        }
+      }
+    }
     PersonProfile profile = profile(random, stays);
     List<DraftPlacement> rows;
     if (seedDefects) {
@@ -126,7 +144,7 @@ final class PersonGenerator {
 
   private List<DraftStay> extractMomentStay(SplittableRandom random, String personId) {
     DraftStay stay = new DraftStay();
-    DraftPlacement placement = new DraftPlacement(stay, personId, catalog.randomDetentionCenter(random));
+    DraftPlacement placement = new DraftPlacement(stay, personId, detentionCenter(random));
     placement.bookIn = extractDate;
     stay.add(placement);
     stay.stayBookIn = extractDate;
@@ -135,7 +153,7 @@ final class PersonGenerator {
 
   private List<DraftStay> heldExactly365Days(SplittableRandom random, String personId) {
     DraftStay stay = new DraftStay();
-    DraftPlacement placement = new DraftPlacement(stay, personId, catalog.randomDetentionCenter(random));
+    DraftPlacement placement = new DraftPlacement(stay, personId, detentionCenter(random));
     placement.bookIn = random.nextBoolean() ? statusCutoff : statusCutoff.plusMinutes(1);
     stay.add(placement);
     stay.stayBookIn = placement.bookIn;
@@ -158,7 +176,8 @@ final class PersonGenerator {
     boolean heldAtExtract = false;
     Facility previous = null;
     for (int s = 0; s < stayCount && rowsLeft > 0 && !heldAtExtract; s++) {
-      int placements = Math.min(rowsLeft, 1 + weightedIndex(random, PLACEMENTS_WEIGHTS));
+      int[] weights = calibrated && currentlyHeld ? HELD_PLACEMENTS_WEIGHTS : PLACEMENTS_WEIGHTS;
+      int placements = Math.min(rowsLeft, 1 + weightedIndex(random, weights));
       DraftStay stay = new DraftStay();
       for (int p = 0; p < placements; p++) {
         Facility facility;
@@ -168,7 +187,7 @@ final class PersonGenerator {
           facility = previous; // a "self-transfer", as the ACLU found
           counts.applied(Defect.SELF_TRANSFER);
         } else {
-          facility = catalog.randomDetentionCenter(random);
+          facility = detentionCenter(random);
         }
         previous = facility;
         DraftPlacement placement = new DraftPlacement(stay, personId, facility);
@@ -209,6 +228,11 @@ final class PersonGenerator {
       }
     }
     return stays;
+  }
+
+  /** A facility other than a hold room, drawn from the profile's facility mix. */
+  private Facility detentionCenter(SplittableRandom random) {
+    return calibrated ? catalog.weightedDetentionCenter(random) : catalog.randomDetentionCenter(random);
   }
 
   private long durationMinutes(SplittableRandom random, Facility facility) {
@@ -455,6 +479,9 @@ final class PersonGenerator {
       if (roll(random, Defect.UNKNOWN_FACILITY_CODE)) {
         String trimmed = code.trim();
         placement.facilityCode = trimmed.substring(0, trimmed.length() - 2) + "ZZ";
+        if (calibrated) {
+          placement.facilityName = placement.facilityName + " ANNEX"; // a new code with its own name
+        }
         counts.applied(Defect.UNKNOWN_FACILITY_CODE);
       } else if (roll(random, Defect.FACILITY_CODE_OF_ANOTHER)) {
         Facility other = catalog.randomDetentionCenter(random);
@@ -542,7 +569,7 @@ final class PersonGenerator {
         int variant = random.nextInt(20);
         if (variant < 5) {
           copy.facilityCode = caseOrSpaceVariant(random, copy.facilityCode);
-        } else if (variant < 8) {
+        } else if (variant < 8 && !calibrated) {
           copy.facilityName = copy.facilityName + " (" + copy.facility.aorCode() + ")";
         }
         (random.nextDouble() < 0.7 ? written : atEnd).add(copy);

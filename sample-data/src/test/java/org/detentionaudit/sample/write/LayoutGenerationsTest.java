@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.detentionaudit.sample.oracle.CoreRule;
 import org.detentionaudit.sample.oracle.KeyField;
 import org.detentionaudit.sample.oracle.RuleCount;
@@ -84,7 +85,7 @@ class LayoutGenerationsTest {
     }
     specs.add(OutputSpec.of(Layout.ICE_2012_2023, OutputFormat.PARQUET));
     Manifest manifest =
-        SampleGenerator.builder().seed(11).placements(1500).malformedLines(3).build().write(dir, specs);
+        SampleGenerator.builder().defects(DefectProfile.HEAVY).seed(11).placements(1500).malformedLines(3).build().write(dir, specs);
     assertThat(Manifest.read(dir.resolve(Manifest.FILE_NAME))).isEqualTo(manifest);
     assertThat(manifest.expectedByFile()).hasSize(specs.size());
     for (Manifest.FileEntry file : manifest.files()) {
@@ -142,7 +143,7 @@ class LayoutGenerationsTest {
       specs.add(OutputSpec.of(layout, OutputFormat.CSV_GZIP));
     }
     Manifest manifest =
-        SampleGenerator.builder().seed(5).placements(300).malformedLines(3).build().write(dir, specs);
+        SampleGenerator.builder().defects(DefectProfile.HEAVY).seed(5).placements(300).malformedLines(3).build().write(dir, specs);
     for (OutputSpec spec : specs) {
       int width = spec.layout().columns().size();
       List<String> broken = new ArrayList<>();

@@ -21,6 +21,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ class WrittenFormatsTest {
 
   @Test
   void pipeFileKeepsPreambleAndQuotesEveryField() throws IOException {
-    SampleGenerator.builder().placements(50).build().write(dir, List.of(OutputSpec.of(Layout.DDP_2025, OutputFormat.PIPE)));
+    SampleGenerator.builder().defects(DefectProfile.HEAVY).placements(50).build().write(dir, List.of(OutputSpec.of(Layout.DDP_2025, OutputFormat.PIPE)));
     List<String> lines = Files.readAllLines(dir.resolve("ddp-2025.txt"), StandardCharsets.UTF_8);
     assertThat(lines.get(0)).isEqualTo("\"ERO-LESA Statistical Tracking Unit\"");
     assertThat(lines.get(1)).isEqualTo("\"For Official Use Only (FOUO)/Pre-decisional\"");
@@ -45,7 +46,7 @@ class WrittenFormatsTest {
 
   @Test
   void parquetHasSnakeCaseNamesAndLocalMicrosTimestamps() throws IOException {
-    SampleGenerator.builder().placements(20).build().write(dir, List.of(OutputSpec.of(Layout.DDP_2025, OutputFormat.PARQUET)));
+    SampleGenerator.builder().defects(DefectProfile.HEAVY).placements(20).build().write(dir, List.of(OutputSpec.of(Layout.DDP_2025, OutputFormat.PARQUET)));
     Path file = dir.resolve("ddp-2025.parquet");
     assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ddp-2025.parquet", "manifest.json");
     try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
@@ -65,7 +66,7 @@ class WrittenFormatsTest {
   @Test
   void malformedLinesSitAtTheirSourceRowsAndAreBroken() throws IOException {
     Manifest manifest =
-        SampleGenerator.builder().seed(7).placements(300).malformedLines(9).build()
+        SampleGenerator.builder().defects(DefectProfile.HEAVY).seed(7).placements(300).malformedLines(9).build()
             .write(dir, List.of(OutputSpec.of(Layout.UWCHR_2012_2024, OutputFormat.CSV), OutputSpec.of(Layout.DDP_2025, OutputFormat.PIPE)));
     assertThat(manifest.malformedLines().count()).isEqualTo(9);
     assertThat(manifest.malformedLines().byKind()).containsValues(3L, 3L, 3L);
@@ -115,7 +116,7 @@ class WrittenFormatsTest {
 
   @Test
   void extractMomentRowComesFirst() throws IOException {
-    SampleGenerator.builder().placements(5).extractDate(LocalDateTime.of(2024, 2, 29, 13, 37)).build()
+    SampleGenerator.builder().defects(DefectProfile.HEAVY).placements(5).extractDate(LocalDateTime.of(2024, 2, 29, 13, 37)).build()
         .write(dir, List.of(OutputSpec.of(Layout.DDP_2025, OutputFormat.CSV)));
     assertThat(Files.readAllLines(dir.resolve("ddp-2025.csv")).get(1)).startsWith("2024-02-29 13:37:00,2024-02-29 13:37:00,");
   }

@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.detentionaudit.sample.Manifest;
 import org.detentionaudit.sample.SampleGenerator;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ class XlsxRowWriterTest {
   void workbookHasPreambledDataSheetsThenSummaryAndFootnotes() throws Exception {
     Manifest manifest =
         SampleGenerator.builder()
+            .defects(DefectProfile.HEAVY)
             .placements(25)
             .xlsxRowsPerSheet(10)
             .build()
@@ -52,7 +54,7 @@ class XlsxRowWriterTest {
   @Test
   void rowsPerSheetIsBoundedByExcel() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> SampleGenerator.builder().xlsxRowsPerSheet(1_048_570))
+            () -> SampleGenerator.builder().defects(DefectProfile.HEAVY).xlsxRowsPerSheet(1_048_570))
         .hasMessageContaining("need 1 to 1048569");
   }
 }

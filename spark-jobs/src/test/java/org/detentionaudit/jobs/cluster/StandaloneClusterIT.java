@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.jobs.DetentionAuditMain;
 import org.detentionaudit.sample.SampleGenerator;
+import org.detentionaudit.sample.generate.DefectProfile;
 import org.detentionaudit.sample.write.Layout;
 import org.detentionaudit.sample.write.OutputFormat;
 import org.detentionaudit.sample.write.OutputSpec;
@@ -50,6 +51,7 @@ class StandaloneClusterIT {
     Path thinJar = Path.of(requiredProperty("detentionaudit.sparkSubmitJar"));
     OutputSpec malformedSpec = OutputSpec.of(Layout.DDP_2025, OutputFormat.PIPE);
     SampleGenerator.builder()
+        .defects(DefectProfile.HEAVY)
         .seed(11)
         .placements(300)
         .malformedLines(MALFORMED_LINES)

@@ -66,9 +66,22 @@ final class ByteLineReader implements TextLineSource {
       throw new IllegalArgumentException("Cannot read the byte range [" + start + ", " + end + ")");
     }
     ByteLineReader reader = new ByteLineReader(in, encoding, start - 1);
-    reader.readLine(); // the end of the line holding byte start - 1: the previous range's
+    reader.skipLine(); // the end of the line holding byte start - 1: the previous range's
     reader.end = end;
     return reader;
+  }
+
+  /** Moves past the next line end without keeping or decoding the bytes before it. */
+  private void skipLine() throws IOException {
+    while (position < limit || fill()) {
+      while (position < limit) {
+        byte b = buffer[position++];
+        if (b == '\n' || b == '\r') {
+          skipLineFeed = b == '\r';
+          return;
+        }
+      }
+    }
   }
 
   /**

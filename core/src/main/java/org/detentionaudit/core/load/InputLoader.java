@@ -63,6 +63,14 @@ import org.slf4j.LoggerFactory;
 public final class InputLoader {
   private static final Logger LOG = LoggerFactory.getLogger(InputLoader.class);
 
+  /**
+   * Spark configuration key: a plain text file whose data are larger than this many bytes is read
+   * by several tasks, one per byte range of at most this many bytes (default: split above 64 MiB,
+   * ranges of at most 128 MiB, at least one per core; see {@link TextFileSplitter}). Set it above
+   * the size of every input to read each text file in one task.
+   */
+  public static final String TEXT_SPLIT_BYTES = TextFileSplitter.SPLIT_BYTES_KEY;
+
   private final SparkSession spark;
   private final LayoutCatalog layouts;
 

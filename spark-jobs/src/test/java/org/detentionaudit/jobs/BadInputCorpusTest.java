@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -30,8 +31,14 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.detentionaudit.core.InputException;
+import org.detentionaudit.core.layout.LayoutCatalog;
+import org.detentionaudit.core.load.InputAccounting;
+import org.detentionaudit.core.load.InputLoader;
+import org.detentionaudit.core.load.LoadedDataset;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.core.testing.TestWorkbooks;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,6 +145,61 @@ class BadInputCorpusTest {
     }
     try (Stream<Path> files = Files.walk(output)) {
       assertThat(files.map(p -> p.getFileName().toString())).as("no checksum files").noneMatch(f -> f.endsWith(".crc"));
+    }
+  }
+
+  /**
+   * Every text case, read by several tasks over byte ranges (about eight per file), loads exactly
+   * as when one task reads it: the same parse output (rows, reasons, {@code source_row}s, line
+   * counts), raw cells and accounting, or the same error. A file with a line ending inside quotes
+   * ({@code unclosed-quote}), a gzip file and a file without data are read by one task.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void eachTextCaseLoadsTheSameReadInByteRanges(String name, Case c, SparkSession spark) throws IOException {
+    Path input = c.input().startsWith("recipe:") ? recipe(c.input().substring(7), spark) : corpusFile(c.input());
+    String file = input.getFileName().toString();
+    Assumptions.assumeTrue(
+        file.endsWith(".csv") || file.endsWith(".csv.gz"), "a text case (not a workbook or Parquet)");
+    Loaded whole = load(input, spark, null);
+    Loaded split = load(input, spark, Math.max(16, Files.size(input) / 8));
+    assertThat(split.error()).as("error").isEqualTo(whole.error());
+    assertThat(split.parsed()).as("parse output").isEqualTo(whole.parsed());
+    assertThat(split.rawCells()).as("raw cells").isEqualTo(whole.rawCells());
+    assertThat(split.inputs()).as("accounting").isEqualTo(whole.inputs());
+    boolean readWhole =
+        whole.error() != null || file.endsWith(".gz") || name.equals("unclosed-quote");
+    if (readWhole) {
+      assertThat(split.partitions()).as("partitions").isEqualTo(whole.partitions());
+    } else {
+      assertThat(split.partitions()).as("partitions").isGreaterThan(1);
+    }
+  }
+
+  /** What loading an input gives, as text: the parse output, raw cells, accounting, or the error. */
+  record Loaded(
+      List<String> parsed, List<String> rawCells, List<InputAccounting> inputs, int partitions, String error) {}
+
+  private static Loaded load(Path input, SparkSession spark, Long splitBytes) {
+    if (splitBytes != null) {
+      spark.conf().set(InputLoader.TEXT_SPLIT_BYTES, splitBytes);
+    }
+    LoadedDataset loaded = null;
+    try {
+      loaded = new InputLoader(spark, LayoutCatalog.builtIn()).load(List.of(input.toString()), Optional.empty());
+      return new Loaded(
+          loaded.cached().collectAsList().stream().map(Object::toString).toList(),
+          loaded.rawColumns().cells().collectAsList().stream().map(Object::toString).toList(),
+          loaded.inputs(),
+          loaded.cached().rdd().getNumPartitions(),
+          null);
+    } catch (InputException e) {
+      return new Loaded(List.of(), List.of(), List.of(), 0, e.getMessage());
+    } finally {
+      spark.conf().unset(InputLoader.TEXT_SPLIT_BYTES);
+      if (loaded != null) {
+        loaded.unpersist();
+      }
     }
   }
 

@@ -16,6 +16,10 @@ import java.util.Locale;
  * {@link TextLine#problem() problem} (and the bytes as {@code \xHH}), and the lines after it are
  * read normally. Only for encodings that write {@code \n} and {@code \r} as those single bytes
  * ({@link TextEncoding#asciiCompatible()}).
+ *
+ * <p>A reader may be limited to a byte range of the file ({@link #range}): it then returns the lines
+ * that begin inside the range (the last one read to its end, past the range), so the ranges of a
+ * file, read one after another, give each of its lines exactly once.
  */
 final class ByteLineReader implements TextLineSource {
   private static final int BUFFER_BYTES = 1 << 16;
@@ -30,15 +34,78 @@ final class ByteLineReader implements TextLineSource {
   private int pendingLength;
   private boolean skipLineFeed;
   private CharBuffer chars = CharBuffer.allocate(1024);
+  /** The byte offset in the file of {@code buffer[0]}. */
+  private long bufferOffset;
+  /** Lines beginning at or after this byte offset are not read (another range holds them). */
+  private long end = Long.MAX_VALUE;
 
   ByteLineReader(InputStream in, TextEncoding encoding) {
+    this(in, encoding, 0);
+  }
+
+  private ByteLineReader(InputStream in, TextEncoding encoding, long firstByteOffset) {
     this.in = in;
     this.encoding = encoding;
     this.decoder = encoding.strictDecoder();
+    this.bufferOffset = firstByteOffset;
+  }
+
+  /**
+   * A reader of the lines that begin at a byte offset in {@code [start, end)}: the first is the
+   * first line beginning at or after {@code start}, found by reading from the byte before it to the
+   * end of its line (a line begins after {@code \n}, after {@code \r\n}, and after a {@code \r}
+   * that no {@code \n} follows).
+   *
+   * @param in the file's bytes from offset {@code start - 1}
+   * @param start at least 1
+   * @param end the offset where the next range starts, or {@link Long#MAX_VALUE} to read to the end
+   */
+  static ByteLineReader range(InputStream in, TextEncoding encoding, long start, long end)
+      throws IOException {
+    if (start < 1 || end < start) {
+      throw new IllegalArgumentException("Cannot read the byte range [" + start + ", " + end + ")");
+    }
+    ByteLineReader reader = new ByteLineReader(in, encoding, start - 1);
+    reader.skipLine(); // the end of the line holding byte start - 1: the previous range's
+    reader.end = end;
+    return reader;
+  }
+
+  /** Moves past the next line end without keeping or decoding the bytes before it. */
+  private void skipLine() throws IOException {
+    while (position < limit || fill()) {
+      while (position < limit) {
+        byte b = buffer[position++];
+        if (b == '\n' || b == '\r') {
+          skipLineFeed = b == '\r';
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * The byte offset at which the next line begins (the number of bytes of the lines read so far,
+   * with their line ends); at the end of the input, its length.
+   */
+  long nextLineStart() throws IOException {
+    if (skipLineFeed) {
+      if (position == limit && !fill()) {
+        return bufferOffset + position;
+      }
+      skipLineFeed = false;
+      if (buffer[position] == '\n') {
+        position++;
+      }
+    }
+    return bufferOffset + position;
   }
 
   @Override
   public TextLine readLine() throws IOException {
+    if (end != Long.MAX_VALUE && nextLineStart() >= end) {
+      return null;
+    }
     pendingLength = 0;
     boolean started = false;
     while (true) {
@@ -73,6 +140,7 @@ final class ByteLineReader implements TextLineSource {
   }
 
   private boolean fill() throws IOException {
+    bufferOffset += limit;
     int read;
     do {
       read = in.read(buffer, 0, buffer.length);

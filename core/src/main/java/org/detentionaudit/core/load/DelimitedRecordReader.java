@@ -31,6 +31,13 @@ import org.apache.commons.csv.CSVFormat;
  * record with a field count different from the header's, or with quoting commons-csv rejects,
  * comes back with a {@code problem}.
  *
+ * <p>A reader may read one byte range of a file ({@link TextFileSplit}) that holds no line ending
+ * inside quotes: it then starts counting where the lines of the ranges before it end, takes the
+ * blank lines just before the range as if it had read them, and leaves the blank lines at the end
+ * of the range to the record after them (or, in the range holding the last record of the file,
+ * takes those of the ranges after it), so the records it returns are exactly those the reader of
+ * the whole file returns for the lines of its range.
+ *
  * <p>I/O errors surface as {@link UncheckedIOException}.
  */
 final class DelimitedRecordReader implements Iterator<SourceRecord> {
@@ -44,19 +51,38 @@ final class DelimitedRecordReader implements Iterator<SourceRecord> {
   private final CSVFormat format;
   private final int expectedFields;
   private final Deque<TextLine> pushedBack = new ArrayDeque<>();
+  private final boolean holdsLastRecord;
+  private final int blankLinesAfter;
   private long recordNumber;
   private int blankLinesBefore;
   private SourceRecord next;
 
   /**
+   * A reader of the whole file.
+   *
    * @param lines positioned at the first line after the header
    * @param expectedFields the number of header fields
    */
   DelimitedRecordReader(TextLineSource lines, char delimiter, int expectedFields) {
+    this(lines, delimiter, expectedFields, TextFileSplit.Start.WHOLE_FILE);
+  }
+
+  /**
+   * A reader of the lines of one range of the file (see the class comment).
+   *
+   * @param lines the lines of the range
+   * @param start where the range stands in the file
+   */
+  DelimitedRecordReader(
+      TextLineSource lines, char delimiter, int expectedFields, TextFileSplit.Start start) {
     this.lines = lines;
     this.delimiter = delimiter;
     this.format = DelimitedLineSplitter.format(delimiter);
     this.expectedFields = expectedFields;
+    this.recordNumber = start.linesBefore();
+    this.blankLinesBefore = start.blankLinesBefore();
+    this.holdsLastRecord = start.holdsLastRecord();
+    this.blankLinesAfter = start.blankLinesAfter();
   }
 
   @Override
@@ -137,7 +163,8 @@ final class DelimitedRecordReader implements Iterator<SourceRecord> {
 
   /**
    * Gives {@code record} the blank lines read since the previous record; when only blank lines
-   * follow it to the end of the file, those too.
+   * follow it to the end of the file, those too (in a range, when the range holds the file's last
+   * record: else they belong to the next range's first record).
    */
   private SourceRecord withBlankLines(SourceRecord record) {
     int blank = blankLinesBefore;
@@ -145,7 +172,9 @@ final class DelimitedRecordReader implements Iterator<SourceRecord> {
     while (true) {
       TextLine line = readLine();
       if (line == null) {
-        return record.withBlankLines(blank + blankLinesBefore);
+        return holdsLastRecord
+            ? record.withBlankLines(blank + blankLinesBefore + blankLinesAfter)
+            : record.withBlankLines(blank);
       }
       if (line.problem() != null || !line.text().isBlank()) {
         pushedBack.addFirst(line);

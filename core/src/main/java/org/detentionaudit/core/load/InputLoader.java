@@ -51,8 +51,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Work split: on the driver, only folder listings, the first lines of each text file (to find
  * the header past any preamble) and Parquet schemas are read. Text files are then streamed inside
- * Spark tasks, one task per file, through Hadoop {@code FileSystem}, so the same code runs locally
- * and on a cluster; no data row ever comes to the driver.
+ * Spark tasks through Hadoop {@code FileSystem}, so the same code runs locally and on a cluster; no
+ * data row ever comes to the driver. A large plain text file is read by several tasks, one per byte
+ * range, with the same rows and {@code source_row}s as one task gives ({@link TextFileSplitter});
+ * any other text file (gzipped, UTF-16, small, or with a line ending inside quotes) by one task.
  *
  * <p>Time zones: timestamps are wall-clock {@code TIMESTAMP_NTZ} values exactly as written; neither
  * the JVM nor the Spark session time zone shifts them (see {@link
@@ -60,6 +62,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class InputLoader {
   private static final Logger LOG = LoggerFactory.getLogger(InputLoader.class);
+
+  /**
+   * Spark configuration key: a plain text file whose data are larger than this many bytes is read
+   * by several tasks, one per byte range of at most this many bytes (default: split above 64 MiB,
+   * ranges of at most 128 MiB, at least one per core; see {@link TextFileSplitter}). Set it above
+   * the size of every input to read each text file in one task.
+   */
+  public static final String TEXT_SPLIT_BYTES = TextFileSplitter.SPLIT_BYTES_KEY;
 
   private final SparkSession spark;
   private final LayoutCatalog layouts;
@@ -233,10 +243,17 @@ public final class InputLoader {
             ? null
             : JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(new HadoopConfigurationCarrier(hadoopConfiguration));
-    Dataset<Row> parsed = parseOutput(textPlans, workbookPlans, parquetOutputs, configuration);
+    List<TextFileSplit> textSplits;
+    try {
+      textSplits = new TextFileSplitter(spark, hadoopConfiguration).split(textPlans, configuration);
+    } catch (Exception e) {
+      // Spark raises the checked SparkException from Scala code, hence Exception here.
+      throw translateTaskFailure(e);
+    }
+    Dataset<Row> parsed = parseOutput(textSplits, workbookPlans, parquetOutputs, configuration);
     RawColumns rawColumns =
         new RawColumns(
-            rawCells(textPlans, workbookColumns, parquetCells, configuration), profiled);
+            rawCells(textSplits, workbookColumns, parquetCells, configuration), profiled);
     parsed.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<Integer, long[]> counts = countRows(parsed);
@@ -326,14 +343,14 @@ public final class InputLoader {
   }
 
   private Dataset<Row> parseOutput(
-      List<TextFilePlan> textPlans,
+      List<TextFileSplit> textSplits,
       List<WorkbookPlan> workbookPlans,
       List<Dataset<Row>> parquetOutputs,
       Broadcast<HadoopConfigurationCarrier> configuration) {
     return streamedUnion(
         PlacementSchema.PARSE_OUTPUT,
-        textPlans,
-        plan -> TextFileParser.open(plan, configuration.value().configuration()),
+        textSplits,
+        split -> TextFileParser.open(split, configuration.value().configuration()),
         workbookPlans,
         plan -> WorkbookParser.open(plan, configuration.value().configuration()),
         parquetOutputs);
@@ -341,14 +358,14 @@ public final class InputLoader {
 
   /** The raw cells of every input (lazy: read again when used), as {@link RawColumns#SCHEMA}. */
   private Dataset<Row> rawCells(
-      List<TextFilePlan> textPlans,
+      List<TextFileSplit> textSplits,
       List<WorkbookColumns> workbookColumns,
       List<Dataset<Row>> parquetCells,
       Broadcast<HadoopConfigurationCarrier> configuration) {
     return streamedUnion(
         RawColumns.SCHEMA,
-        textPlans,
-        plan -> TextFileParser.cells(plan, configuration.value().configuration()),
+        textSplits,
+        split -> TextFileParser.cells(split, configuration.value().configuration()),
         workbookColumns,
         columns -> WorkbookParser.cells(columns, configuration.value().configuration()),
         parquetCells);
@@ -356,20 +373,21 @@ public final class InputLoader {
 
   /**
    * The union of the text files' rows, the workbooks' rows (each read by {@code readFile} and
-   * {@code readWorkbook} in a task of its own: one partition per file or workbook, which the task
-   * streams whole, in order) and the Parquet inputs' rows, all of {@code schema}.
+   * {@code readWorkbook} in a task of its own: one partition per text split (a file, or a byte
+   * range of a large one: {@link TextFileSplitter}) or workbook, which the task streams whole, in
+   * order) and the Parquet inputs' rows, all of {@code schema}.
    */
   private <T, W> Dataset<Row> streamedUnion(
       StructType schema,
-      List<T> textPlans,
+      List<T> textSplits,
       FlatMapFunction<T, Row> readFile,
       List<W> workbooks,
       FlatMapFunction<W, Row> readWorkbook,
       List<Dataset<Row>> parquetParts) {
     List<Dataset<Row>> parts = new ArrayList<>();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    if (!textPlans.isEmpty()) {
-      parts.add(spark.createDataFrame(jsc.parallelize(textPlans, textPlans.size()).flatMap(readFile), schema));
+    if (!textSplits.isEmpty()) {
+      parts.add(spark.createDataFrame(jsc.parallelize(textSplits, textSplits.size()).flatMap(readFile), schema));
     }
     if (!workbooks.isEmpty()) {
       parts.add(spark.createDataFrame(jsc.parallelize(workbooks, workbooks.size()).flatMap(readWorkbook), schema));

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -31,6 +32,45 @@ final class TextFileOpener {
     } catch (RuntimeException e) {
       in.close();
       throw e;
+    }
+  }
+
+  /**
+   * The lines of a plain (not gzipped) file that begin at a byte offset in {@code [fromByte,
+   * toByte)}: see {@link ByteLineReader#range}. Only for {@link TextEncoding#asciiCompatible()}
+   * encodings.
+   */
+  static TextLineSource openRange(
+      Configuration configuration,
+      String qualifiedPath,
+      TextEncoding encoding,
+      long fromByte,
+      long toByte)
+      throws IOException {
+    Path path = new Path(URI.create(qualifiedPath));
+    FSDataInputStream in = path.getFileSystem(configuration).open(path, BUFFER_BYTES);
+    try {
+      in.seek(fromByte - 1);
+      return ByteLineReader.range(in, encoding, fromByte, toByte);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The byte offset of the first data line of a plain file: past its first {@code linesBeforeData}
+   * lines (preamble and header), as {@link ByteLineReader} splits them.
+   */
+  static long dataOffset(
+      Configuration configuration, String qualifiedPath, TextEncoding encoding, int linesBeforeData)
+      throws IOException {
+    try (ByteLineReader reader =
+        new ByteLineReader(openBytes(configuration, qualifiedPath, false), encoding)) {
+      for (int i = 0; i < linesBeforeData; i++) {
+        reader.readLine();
+      }
+      return reader.nextLineStart();
     }
   }
 

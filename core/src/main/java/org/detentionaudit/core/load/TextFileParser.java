@@ -13,7 +13,7 @@ import org.apache.spark.util.TaskCompletionListener;
 import org.detentionaudit.core.normalize.NormalizedRecord;
 
 /**
- * Reads one text file inside a Spark task into rows of {@link PlacementSchema#PARSE_OUTPUT}: a
+ * Reads one text file, or one byte range of it ({@link TextFileSplit}), inside a Spark task into rows of {@link PlacementSchema#PARSE_OUTPUT}: a
  * lazy iterator, so the file is streamed and never held in memory. Every record becomes exactly
  * one row, loaded or quarantined, carrying the blank and continuation lines accounted with it
  * ({@link PlacementSchema#BLANK_LINES}, {@link PlacementSchema#CONTINUATION_LINES}). I/O failures (a truncated gzip) end the task with an {@link
@@ -31,23 +31,30 @@ final class TextFileParser implements Iterator<Row> {
     this.records = records;
   }
 
-  /** Opens the file, skips preamble and header, and returns the rows; closes at task end. */
-  static Iterator<Row> open(TextFilePlan plan, Configuration configuration) {
-    TextLineSource reader = openAtData(plan, configuration);
-    return new TextFileParser(
-        plan,
-        reader,
-        new DelimitedRecordReader(reader, plan.delimiterCharacter(), plan.headerWidth()));
+  /**
+   * Opens the file, skips preamble and header (or goes to the split's byte range), and returns the
+   * rows; closes at task end.
+   */
+  static Iterator<Row> open(TextFileSplit split, Configuration configuration) {
+    TextFilePlan plan = split.plan();
+    TextLineSource reader = openAtData(split, configuration);
+    return new TextFileParser(plan, reader, records(split, reader));
+  }
+
+  private static DelimitedRecordReader records(TextFileSplit split, TextLineSource reader) {
+    TextFilePlan plan = split.plan();
+    return new DelimitedRecordReader(
+        reader, plan.delimiterCharacter(), plan.headerWidth(), split.start());
   }
 
   /**
    * The file's records as raw cells for the column profile: rows of {@link RawColumns#SCHEMA},
    * one per record that splits into the header's fields (the others are left out).
    */
-  static Iterator<Row> cells(TextFilePlan plan, Configuration configuration) {
-    TextLineSource reader = openAtData(plan, configuration);
-    DelimitedRecordReader records =
-        new DelimitedRecordReader(reader, plan.delimiterCharacter(), plan.headerWidth());
+  static Iterator<Row> cells(TextFileSplit split, Configuration configuration) {
+    TextFilePlan plan = split.plan();
+    TextLineSource reader = openAtData(split, configuration);
+    DelimitedRecordReader records = records(split, reader);
     return new Iterator<>() {
       private Row next;
 
@@ -81,14 +88,24 @@ final class TextFileParser implements Iterator<Row> {
     };
   }
 
-  /** Opens the file past its preamble and header; the reader is closed when the task ends. */
-  private static TextLineSource openAtData(TextFilePlan plan, Configuration configuration) {
+  /**
+   * Opens the file past its preamble and header, or at its split's byte range; the reader is closed
+   * when the task ends.
+   */
+  private static TextLineSource openAtData(TextFileSplit split, Configuration configuration) {
+    TextFilePlan plan = split.plan();
     TextLineSource reader;
     try {
-      reader =
-          TextFileOpener.open(configuration, plan.qualifiedPath(), plan.gzip(), plan.encoding());
-      for (int i = 0; i < plan.linesBeforeData(); i++) {
-        reader.readLine();
+      if (split.wholeFile()) {
+        reader =
+            TextFileOpener.open(configuration, plan.qualifiedPath(), plan.gzip(), plan.encoding());
+        for (int i = 0; i < plan.linesBeforeData(); i++) {
+          reader.readLine();
+        }
+      } else {
+        reader =
+            TextFileOpener.openRange(
+                configuration, plan.qualifiedPath(), plan.encoding(), split.fromByte(), split.toByte());
       }
     } catch (IOException e) {
       throw UnreadableInputException.forIoFailure(plan.sourceName(), plan.gzip(), e);

@@ -1,7 +1,8 @@
 /**
  * Reading the user's inputs (delimited text, gzip, Excel .xlsx workbooks, Parquet; files or
  * folders) into one normalized placement table plus a quarantine of the rows that could not be read, streamed inside Spark tasks
- * with an exact per-input account of rows read, loaded and quarantined (and, for text, of its
+ * (a large plain text file in byte ranges, by several tasks: {@link
+ * org.detentionaudit.core.load.TextFileSplitter}) with an exact per-input account of rows read, loaded and quarantined (and, for text, of its
  * physical lines and the encoding it was decoded in: {@link org.detentionaudit.core.load.TextEncoding},
  * detected or given, applied strictly so that no byte is ever replaced).
  */

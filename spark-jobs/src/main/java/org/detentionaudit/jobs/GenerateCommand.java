@@ -68,9 +68,9 @@ final class GenerateCommand implements Callable<Integer> {
       defaultValue = "calibrated",
       paramLabel = "PROFILE",
       description =
-          "calibrated: defect shares like those of real releases (4.75% of placements open, 0.16%"
+          "calibrated: defect shares like those of real releases (4.75%% of placements open, 0.16%%"
               + " without person id, every rule failing on few records); heavy: every rule failing on"
-              + " about 1% of records or more, as the tests use (default ${DEFAULT-VALUE}).")
+              + " about 1%% of records or more, as the tests use (default ${DEFAULT-VALUE}).")
   String defects;
 
   @Override

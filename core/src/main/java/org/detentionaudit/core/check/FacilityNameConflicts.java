@@ -1,9 +1,5 @@
 package org.detentionaudit.core.check;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,17 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import org.detentionaudit.core.scan.ScanPass;
 import java.util.TreeSet;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * The facility codes that a dataset holds under more than one name, and the names it holds under
  * more than one code, both folded (trimmed, upper-cased); only records with both a code and a name
  * count.
  *
- * <p>Computed by one small aggregation of the distinct (code, name) pairs; only the conflicting keys
- * reach the driver (a facility list's worth, not the data), and the rules then test membership in
- * them, so the consistency rules need no join and no second sort of the placements.
+ * <p>Found on the driver among the distinct (code, name) pairs the scan pass collects (a facility
+ * list's worth, not the data); the rules then test membership in them, so the consistency rules
+ * need no join and no second sort of the placements.
  *
  * @param codesWithSeveralNames folded codes seen under two or more folded names
  * @param namesWithSeveralCodes folded names seen under two or more folded codes
@@ -61,31 +55,5 @@ public record FacilityNameConflicts(Set<String> codesWithSeveralNames, Set<Strin
     Set<String> names = new TreeSet<>();
     codesByName.forEach((name, codesOfName) -> { if (codesOfName.size() > 1) names.add(name); });
     return new FacilityNameConflicts(codes, names);
-  }
-
-  /** Finds the conflicts in {@code placements} (one Spark job). */
-  public static FacilityNameConflicts of(Dataset<Row> placements) {
-    Dataset<Row> pairs =
-        placements
-            .where("facility_code IS NOT NULL AND facility_name IS NOT NULL")
-            .select(expr(CODE_KEY_SQL).as("code"), expr(NAME_KEY_SQL).as("name"));
-    Dataset<Row> codes =
-        pairs
-            .groupBy("code")
-            .agg(countDistinct(col("name")).as("n"))
-            .where("n > 1")
-            .select(lit("code").as("kind"), col("code").as("key"));
-    Dataset<Row> names =
-        pairs
-            .groupBy("name")
-            .agg(countDistinct(col("code")).as("n"))
-            .where("n > 1")
-            .select(lit("name").as("kind"), col("name").as("key"));
-    Set<String> conflictingCodes = new TreeSet<>();
-    Set<String> conflictingNames = new TreeSet<>();
-    for (Row row : codes.unionAll(names).collectAsList()) {
-      (row.getString(0).equals("code") ? conflictingCodes : conflictingNames).add(row.getString(1));
-    }
-    return new FacilityNameConflicts(conflictingCodes, conflictingNames);
   }
 }

@@ -1,6 +1,5 @@
 package org.detentionaudit.core.check;
 
-import static org.apache.spark.sql.functions.expr;
 
 import java.util.Collection;
 import java.util.List;
@@ -9,8 +8,6 @@ import org.detentionaudit.core.scan.ScanPass;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.detentionaudit.core.reference.FacilityEntry.HoldLimit;
 import org.detentionaudit.core.reference.FacilityReference;
 import org.detentionaudit.core.reference.NameMatch;
@@ -20,9 +17,9 @@ import org.detentionaudit.core.reference.NameMatch;
  * codes, by facility_name looked up in the facility reference ({@link
  * FacilityReference#matchName(String)}).
  *
- * <p>By name: the distinct folded names of the data ({@code upper(trim(facility_name))}) are
- * collected by one small aggregation (a facility list's worth, not the data), matched on the
- * driver, and the rules test membership in the resulting sets, as for {@link
+ * <p>By name: the distinct folded names of the data ({@code upper(trim(facility_name))}) come
+ * with the facility pairs of the scan pass (a facility list's worth, not the data), are matched on
+ * the driver, and the rules test membership in the resulting sets, as for {@link
  * FacilityNameConflicts}: no join.
  *
  * @param byName true when facilities are keyed by name
@@ -45,21 +42,6 @@ public record FacilityNameLookup(boolean byName, Map<String, NameMatch> matches)
       if (pair.name() != null) {
         matches.computeIfAbsent(pair.name(), reference::matchName);
       }
-    }
-    return new FacilityNameLookup(true, matches);
-  }
-
-  /** As {@link #byName(List, FacilityReference)}, collecting the names from {@code placements}. */
-  public static FacilityNameLookup byName(Dataset<Row> placements, FacilityReference reference) {
-    Map<String, NameMatch> matches = new TreeMap<>();
-    for (Row row :
-        placements
-            .where("facility_name IS NOT NULL")
-            .select(expr(FacilityNameConflicts.NAME_KEY_SQL).as("name"))
-            .distinct()
-            .collectAsList()) {
-      String name = row.getString(0);
-      matches.put(name, reference.matchName(name));
     }
     return new FacilityNameLookup(true, matches);
   }

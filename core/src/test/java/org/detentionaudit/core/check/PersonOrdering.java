@@ -69,14 +69,6 @@ final class PersonOrdering {
 
   private PersonOrdering() {}
 
-  /** See {@link PersonPass#ROWS_PER_PARTITION}. */
-  public static final long ROWS_PER_PARTITION = PersonPass.ROWS_PER_PARTITION;
-
-  /** See {@link PersonPass#partitionsFor}. */
-  public static int partitionsFor(long rows, int configured) {
-    return PersonPass.partitionsFor(rows, configured);
-  }
-
   /**
    * Adds the derived per-person columns to the placements (lazily: nothing runs yet), partitioned
    * by the {@code spark.sql.shuffle.partitions} setting. See {@link #addPersonColumns(Dataset,
@@ -105,7 +97,7 @@ final class PersonOrdering {
                     upper(expr("trim(person_id)")),
                     concat(lit("\u0000no-person-"), col("input_order").cast("string"))))
             .withColumn(STAY_KEY, coalesce(col("stay_book_in").cast("string"), lit(NULL_MARK)));
-    int partitions = partitionsFor(rows, configured);
+    int partitions = PersonPass.partitionsFor(rows, configured);
     if (partitions > configured) {
       // The window's partitioning by person is satisfied by this one: still a single exchange.
       keyed = keyed.repartition(partitions, col(PERSON_KEY));

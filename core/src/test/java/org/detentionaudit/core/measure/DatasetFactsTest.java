@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.detentionaudit.core.measure.MeasureRows.ALL_FIELDS;
 import static org.detentionaudit.core.measure.MeasureRows.INITIAL_BOOK_INS;
 import static org.detentionaudit.core.measure.MeasureRows.PLAUSIBLE;
-import static org.detentionaudit.core.measure.MeasureRows.WITHOUT_CODES;
 
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.Row;

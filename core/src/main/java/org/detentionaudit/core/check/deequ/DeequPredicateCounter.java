@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import scala.Option;
 import scala.collection.JavaConverters;
@@ -62,14 +61,4 @@ public final class DeequPredicateCounter {
     return counts;
   }
 
-  /** Runs every predicate in one aggregation of its own over {@code data} (for callers without a scan). */
-  public static Map<String, Long> count(Dataset<Row> data, Map<String, String> predicates) {
-    DeequPredicateCounter counter = new DeequPredicateCounter(predicates);
-    List<Column> aggregates = counter.aggregates();
-    if (aggregates.isEmpty()) {
-      return counter.read(null, 0);
-    }
-    Row row = data.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
-    return counter.read(row, 0);
-  }
 }

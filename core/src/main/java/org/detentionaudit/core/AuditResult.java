@@ -19,6 +19,7 @@ import org.detentionaudit.core.report.RunSummary;
 import org.detentionaudit.core.report.SummaryTable;
 import org.detentionaudit.core.outputs.AtomicOutputFolder;
 import org.detentionaudit.core.outputs.OutputWriter;
+import org.detentionaudit.core.sort.ScratchFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -181,9 +182,14 @@ public final class AuditResult implements AutoCloseable {
     return evaluation.findingsLocation();
   }
 
-  /** Releases the persisted data of this run. */
+  /**
+   * Releases the persisted data of this run, and the scratch folder of its findings when the run
+   * had no output folder ({@link DetentionAudit#writingInto}); {@link #findings()} is gone then.
+   */
   @Override
   public void close() {
     loaded.unpersist();
+    ScratchFolder.remove(
+        evaluation.findingsLocation(), spark.sparkContext().hadoopConfiguration());
   }
 }

@@ -164,7 +164,7 @@ public static final List<String> FINDING_COLUMNS = SortPass.FINDING_COLUMNS;
   /**
    * Runs the rules as {@link #run(Dataset, Set, List, RuleContext, StageTracker)}, writing the
    * findings as Parquet into {@code findingsPath} (a folder that must not exist), or, when it is
-   * null, into a scratch folder removed when the JVM exits ({@link ScratchFolder#forFindings}).
+   * null, into a scratch folder ({@link ScratchFolder#forFindings}; removed by {@code AuditResult.close()}, else when the JVM exits).
    * Runs both passes: the scan ({@link ScanPass}) and the sort ({@link SortPass}).
    */
   public static RuleEvaluation run(

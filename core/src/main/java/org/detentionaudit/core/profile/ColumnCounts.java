@@ -47,9 +47,9 @@ import org.detentionaudit.core.normalize.RedactionMarker;
  * grew with the number of columns.
  *
  * <p>Input: {@link #INPUT}, the row's input unit, its cells as text (null for an absent cell) and
- * the positions of its error cells (null when none);
- * the caller groups by input unit, and each unit has its own listed columns. The result is JSON,
- * one entry per column, read back with {@link #parse(String)}.
+ * the positions of its error cells (null when none). Each input unit has its own columns and
+ * counts, so one aggregation profiles every input. The result is JSON, per unit one entry per
+ * column, read back with {@link #parse(String)}.
  */
 public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, String> {
   private static final long serialVersionUID = 1L;
@@ -114,24 +114,29 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
     }
   }
 
-  /** The aggregation buffer: one {@link ColumnBuffer} per column, made at the first row. */
+  /**
+   * The aggregation buffer: per input unit, one {@link ColumnBuffer} per column, made at the unit's
+   * first row.
+   */
   public static final class Buffer implements Serializable {
     private static final long serialVersionUID = 1L;
-    final ArrayList<ColumnBuffer> columns = new ArrayList<>();
+    final HashMap<Integer, ArrayList<ColumnBuffer>> units = new HashMap<>();
   }
 
-  private void start(Buffer buffer, int unit) {
+  private ArrayList<ColumnBuffer> start(int unit) {
     boolean[] listed = listedByUnit.get(unit);
     if (listed == null) {
       throw new IllegalStateException("Cannot profile input unit " + unit + ": it has no columns listed");
     }
+    ArrayList<ColumnBuffer> columns = new ArrayList<>();
     for (boolean isListed : listed) {
       ColumnBuffer column = new ColumnBuffer();
       if (!isListed) {
         column.toSketch();
       }
-      buffer.columns.add(column);
+      columns.add(column);
     }
+    return columns;
   }
 
   /**
@@ -155,22 +160,35 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
 
   @Override
   public Buffer reduce(Buffer buffer, Row row) {
-    if (buffer.columns.isEmpty()) {
-      start(buffer, row.getInt(0));
+    add(buffer, row.getInt(0), row.getList(1), row.size() > 2 && !row.isNullAt(2) ? row.getList(2) : null);
+    return buffer;
+  }
+
+  /**
+   * Counts one row of an input unit into {@code buffer}: the same as {@link #reduce}, for callers
+   * that hold the cells themselves (a parse task).
+   *
+   * @param cells the row's cells as text, null for an absent cell
+   * @param errorPositions the 0-based positions of its error cells, or null when none
+   */
+  public void add(Buffer buffer, int unit, List<String> cells, List<Integer> errorPositions) {
+    ArrayList<ColumnBuffer> columns = buffer.units.get(unit);
+    if (columns == null) {
+      columns = start(unit);
+      buffer.units.put(unit, columns);
     }
-    List<String> cells = row.getList(1);
-    int width = Math.min(buffer.columns.size(), cells.size());
+    int width = Math.min(columns.size(), cells.size());
     boolean[] errors = null;
-    if (row.size() > 2 && !row.isNullAt(2)) {
+    if (errorPositions != null) {
       errors = new boolean[width];
-      for (Integer position : row.<Integer>getList(2)) {
+      for (Integer position : errorPositions) {
         if (position != null && position >= 0 && position < width) {
           errors[position] = true;
         }
       }
     }
     for (int i = 0; i < width; i++) {
-      ColumnBuffer column = buffer.columns.get(i);
+      ColumnBuffer column = columns.get(i);
       String cell = cells.get(i);
       if (errors != null && errors[i]) {
         column.errors++;
@@ -195,20 +213,26 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
         column.sketch.update(value);
       }
     }
-    return buffer;
   }
 
   @Override
   public Buffer merge(Buffer left, Buffer right) {
-    if (right.columns.isEmpty()) {
-      return left;
-    }
-    if (left.columns.isEmpty()) {
-      return right;
-    }
-    for (int i = 0; i < left.columns.size(); i++) {
-      ColumnBuffer l = left.columns.get(i);
-      ColumnBuffer r = right.columns.get(i);
+    right.units.forEach(
+        (unit, columns) -> {
+          ArrayList<ColumnBuffer> into = left.units.get(unit);
+          if (into == null) {
+            left.units.put(unit, columns);
+          } else {
+            merge(into, columns);
+          }
+        });
+    return left;
+  }
+
+  private void merge(List<ColumnBuffer> left, List<ColumnBuffer> right) {
+    for (int i = 0; i < left.size(); i++) {
+      ColumnBuffer l = left.get(i);
+      ColumnBuffer r = right.get(i);
       l.values += r.values;
       l.missing += r.missing;
       l.redacted += r.redacted;
@@ -231,13 +255,22 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
       union.update(r.sketch);
       l.sketch = union.getResult(TgtHllType.HLL_8);
     }
-    return left;
   }
 
   @Override
   public String finish(Buffer buffer) {
+    Map<String, Object> units = new java.util.TreeMap<>();
+    buffer.units.forEach((unit, columns) -> units.put(String.valueOf(unit), finish(columns)));
+    try {
+      return JSON.writeValueAsString(units);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write column counts", e);
+    }
+  }
+
+  private List<Object> finish(List<ColumnBuffer> columns) {
     List<Object> results = new ArrayList<>();
-    for (ColumnBuffer column : buffer.columns) {
+    for (ColumnBuffer column : columns) {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("values", column.values);
       result.put("missing", column.missing);
@@ -261,11 +294,7 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
       result.put("top", pairs);
       results.add(result);
     }
-    try {
-      return JSON.writeValueAsString(results);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write column counts", e);
-    }
+    return results;
   }
 
   /**
@@ -291,32 +320,43 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
     }
   }
 
-  /** Reads a {@link #finish(Buffer)} result back: one result per column. */
-  static List<Result> parse(String json) {
+  /**
+   * Reads a {@link #finish(Buffer)} result back: per input unit that had rows, one result per
+   * column.
+   */
+  static Map<Integer, List<Result>> parse(String json) {
     try {
-      List<Result> results = new ArrayList<>();
-      for (Object entry : JSON.readValue(json, List.class)) {
-        Map<?, ?> map = (Map<?, ?>) entry;
-        Map<String, Long> top = new LinkedHashMap<>();
-        for (Object pair : (List<?>) map.get("top")) {
-          List<?> valueAndCount = (List<?>) pair;
-          top.put((String) valueAndCount.get(0), ((Number) valueAndCount.get(1)).longValue());
-        }
-        results.add(
-            new Result(
-                ((Number) map.get("values")).longValue(),
-                ((Number) map.get("missing")).longValue(),
-                ((Number) map.get("redacted")).longValue(),
-                ((Number) map.get("errors")).longValue(),
-                ((Number) map.get("distinct")).longValue(),
-                Boolean.TRUE.equals(map.get("estimated")),
-                top));
+      Map<Integer, List<Result>> units = new HashMap<>();
+      for (Map.Entry<?, ?> unit : ((Map<?, ?>) JSON.readValue(json, Map.class)).entrySet()) {
+        units.put(Integer.valueOf((String) unit.getKey()), parseColumns((List<?>) unit.getValue()));
       }
-      return results;
+      return units;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "Cannot read column counts: " + json.substring(0, Math.min(json.length(), 1_000)), e);
     }
+  }
+
+  private static List<Result> parseColumns(List<?> columns) {
+    List<Result> results = new ArrayList<>();
+    for (Object entry : columns) {
+      Map<?, ?> map = (Map<?, ?>) entry;
+      Map<String, Long> top = new LinkedHashMap<>();
+      for (Object pair : (List<?>) map.get("top")) {
+        List<?> valueAndCount = (List<?>) pair;
+        top.put((String) valueAndCount.get(0), ((Number) valueAndCount.get(1)).longValue());
+      }
+      results.add(
+          new Result(
+              ((Number) map.get("values")).longValue(),
+              ((Number) map.get("missing")).longValue(),
+              ((Number) map.get("redacted")).longValue(),
+              ((Number) map.get("errors")).longValue(),
+              ((Number) map.get("distinct")).longValue(),
+              Boolean.TRUE.equals(map.get("estimated")),
+              top));
+    }
+    return results;
   }
 
   @Override

@@ -75,13 +75,27 @@ public final class ColumnProfile {
    *     without rows gets zero counts
    */
   public static Dataset<Row> of(SparkSession spark, RawColumns raw) {
-    List<ProfiledInput> inputs = raw.inputs();
-    int width = inputs.stream().mapToInt(i -> i.columns().size()).max().orElse(0);
-    List<Row> rows = new ArrayList<>();
-    if (width == 0) {
-      return spark.createDataFrame(rows, SCHEMA);
+    if (width(raw.inputs()) == 0) {
+      return spark.createDataFrame(List.of(), SCHEMA);
     }
-    Column unit = col(RawColumns.INPUT_UNIT);
+    String counts =
+        raw.cells()
+            .agg(
+                aggregate(
+                    raw.inputs(),
+                    col(RawColumns.INPUT_UNIT),
+                    col(RawColumns.CELLS),
+                    col(RawColumns.ERRORS)))
+            .first()
+            .getString(0);
+    return fromCounts(spark, raw.inputs(), counts);
+  }
+
+  /**
+   * The profile's one aggregate, to be part of a larger aggregation (the scan pass): over rows of
+   * {@link RawColumns#SCHEMA}'s three columns, a text that {@link #fromCounts} reads.
+   */
+  public static Column aggregate(List<ProfiledInput> inputs, Column unit, Column cells, Column errors) {
     Map<Integer, boolean[]> listedByUnit = new HashMap<>();
     for (ProfiledInput input : inputs) {
       boolean[] listed = new boolean[input.columns().size()];
@@ -94,20 +108,21 @@ public final class ColumnProfile {
         functions.udaf(
             new ColumnCounts(listedByUnit, MAX_DISTINCT_FOR_TOP_VALUES, TOP_VALUES),
             Encoders.row(ColumnCounts.INPUT));
-    Map<Integer, Row> byUnit = new HashMap<>();
-    for (Row row :
-        raw.cells()
-            .groupBy(unit)
-            .agg(
-                functions.count(lit(1)),
-                columnCounts.apply(unit, col(RawColumns.CELLS), col(RawColumns.ERRORS)))
-            .collectAsList()) {
-      byUnit.put(row.getInt(0), row);
-    }
+    return columnCounts.apply(unit, cells, errors);
+  }
 
+  /**
+   * The profile from the result of {@link #aggregate} (null when it saw no rows).
+   *
+   * @return one row per (input, column) in input and column order ({@link #SCHEMA}); an input
+   *     without rows gets zero counts
+   */
+  public static Dataset<Row> fromCounts(SparkSession spark, List<ProfiledInput> inputs, String counts) {
+    Map<Integer, List<ColumnCounts.Result>> byUnit =
+        counts == null ? Map.of() : ColumnCounts.parse(counts);
+    List<Row> rows = new ArrayList<>();
     for (ProfiledInput input : inputs) {
-      Row row = byUnit.get(input.unitIndex());
-      List<ColumnCounts.Result> results = row == null ? List.of() : ColumnCounts.parse(row.getString(2));
+      List<ColumnCounts.Result> results = byUnit.getOrDefault(input.unitIndex(), List.of());
       for (int i = 0; i < input.columns().size(); i++) {
         String column = input.columns().get(i);
         CanonicalField field = input.canonical().get(column);
@@ -132,6 +147,10 @@ public final class ColumnProfile {
     return spark.createDataFrame(rows, SCHEMA);
   }
 
+  private static int width(List<ProfiledInput> inputs) {
+    return inputs.stream().mapToInt(i -> i.columns().size()).max().orElse(0);
+  }
+
   /**
    * Profiles one table whose columns are the input's columns (any types; cast to text).
    *
@@ -153,17 +172,6 @@ public final class ColumnProfile {
         spark,
         new RawColumns(
             rawCells, List.of(new ProfiledInput(0, input, List.of(table.columns()), canonical))));
-  }
-
-  /** The inputs whose column {@code i} is not an identifier column: their values are counted. */
-  private static List<Integer> unitsWithValueCounts(List<ProfiledInput> inputs, int i) {
-    List<Integer> units = new ArrayList<>();
-    for (ProfiledInput input : inputs) {
-      if (i < input.columns().size() && isCounted(input, input.columns().get(i))) {
-        units.add(input.unitIndex());
-      }
-    }
-    return units;
   }
 
   private static boolean isCounted(ProfiledInput input, String column) {

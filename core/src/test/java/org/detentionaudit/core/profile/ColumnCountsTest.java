@@ -11,10 +11,15 @@ import org.junit.jupiter.api.Test;
 
 class ColumnCountsTest {
   private static final int UNIT = 3;
+  private static final int OTHER_UNIT = 5;
 
-  /** Column 0 listed, column 1 an identifier; at most 3 distinct values counted exactly. */
+  /**
+   * Unit 3: column 0 listed, column 1 an identifier; unit 5: one listed column. At most 3 distinct
+   * values counted exactly.
+   */
   private final ColumnCounts counts =
-      new ColumnCounts(Map.of(UNIT, new boolean[] {true, false}), 3, 2);
+      new ColumnCounts(
+          Map.of(UNIT, new boolean[] {true, false}, OTHER_UNIT, new boolean[] {true}), 3, 2);
 
   private static Row row(String... cells) {
     return RowFactory.create(UNIT, scala.collection.JavaConverters.asScalaBuffer(Arrays.asList(cells)));
@@ -29,7 +34,28 @@ class ColumnCountsTest {
   }
 
   private List<ColumnCounts.Result> results(ColumnCounts.Buffer buffer) {
-    return ColumnCounts.parse(counts.finish(buffer));
+    return ColumnCounts.parse(counts.finish(buffer)).get(UNIT);
+  }
+
+  @Test
+  void eachInputUnitHasItsOwnColumnsInOneBuffer() {
+    ColumnCounts.Buffer buffer = reduce(row("a", "P1"), row("b", "P2"));
+    counts.add(buffer, OTHER_UNIT, Arrays.asList("x"), null);
+    counts.add(buffer, OTHER_UNIT, Arrays.asList(" x ", "beyond its columns"), null);
+    counts.add(buffer, OTHER_UNIT, Arrays.asList("NA"), null);
+    ColumnCounts.Buffer other = counts.zero();
+    counts.add(other, OTHER_UNIT, Arrays.asList("y"), null);
+    Map<Integer, List<ColumnCounts.Result>> units =
+        ColumnCounts.parse(counts.finish(counts.merge(buffer, other)));
+    assertThat(units.keySet()).containsExactlyInAnyOrder(UNIT, OTHER_UNIT);
+    assertThat(units.get(UNIT)).hasSize(2);
+    assertThat(units.get(UNIT).get(0).values()).isEqualTo(2);
+    // A row wider than its unit's columns counts only those columns.
+    ColumnCounts.Result x = units.get(OTHER_UNIT).get(0);
+    assertThat(units.get(OTHER_UNIT)).hasSize(1);
+    assertThat(List.of(x.values(), x.missing(), x.distinct())).containsExactly(3L, 1L, 2L);
+    assertThat(x.top()).containsExactly(Map.entry("x", 2L), Map.entry("y", 1L));
+    assertThat(ColumnCounts.parse(counts.finish(counts.zero()))).isEmpty();
   }
 
   @Test

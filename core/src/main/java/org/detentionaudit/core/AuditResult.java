@@ -40,6 +40,7 @@ public final class AuditResult implements AutoCloseable {
   private final FacilityReference facilities;
   private final StageTracker stages;
   private final Reconciliation reconciliation;
+  private final String scannedProfile;
   private Dataset<Row> profile;
 
   AuditResult(
@@ -50,8 +51,10 @@ public final class AuditResult implements AutoCloseable {
       BedDays bedDays,
       FacilityReference facilities,
       StageTracker stages,
-      Reconciliation reconciliation) {
+      Reconciliation reconciliation,
+      String scannedProfile) {
     this.spark = spark;
+    this.scannedProfile = scannedProfile;
     this.reconciliation = reconciliation;
     this.stages = stages;
     this.bedDays = bedDays;
@@ -100,14 +103,18 @@ public final class AuditResult implements AutoCloseable {
   /**
    * The {@code profile.parquet} table: per input and input column (as the file names it), the
    * canonical field it maps to, values, missing and redacted cells, distinct values and the most
-   * frequent values (never for identifier columns). Computed on first use by one more pass over
-   * the inputs, then kept (it is small).
+   * frequent values (never for identifier columns). Counted by the scan pass when it read the
+   * inputs directly (Parquet); else on first use by one more pass over the inputs. Kept (it is
+   * small).
    */
   public Dataset<Row> profile() {
     if (profile == null) {
       stages.begin(AuditStage.PROFILE);
       LOG.info("Profiling input columns");
-      profile = ColumnProfile.of(spark, loaded.rawColumns());
+      profile =
+          scannedProfile != null
+              ? ColumnProfile.fromCounts(spark, loaded.rawColumns().inputs(), scannedProfile)
+              : ColumnProfile.of(spark, loaded.rawColumns());
       stages.end();
     }
     return profile;

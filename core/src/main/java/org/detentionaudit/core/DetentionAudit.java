@@ -284,8 +284,7 @@ public final class DetentionAudit {
       long scanStarted = System.nanoTime();
       ScanPass.Result scan =
           ScanPass.run(
-              loaded.placements(),
-              loaded.availableFields(),
+              loaded,
               plausible,
               plan.scanPredicates(),
               plan.needsPairs());
@@ -355,7 +354,15 @@ public final class DetentionAudit {
               reconciliation.summary());
       stages.end();
       return new AuditResult(
-          spark, summary, evaluation, loaded, bedDays, facilities, stages, reconciliation);
+          spark,
+          summary,
+          evaluation,
+          loaded,
+          bedDays,
+          facilities,
+          stages,
+          reconciliation,
+          scan.profileCounts());
     } catch (Exception e) {
       // Spark raises the checked SparkException from Scala code, hence Exception here; a task
       // that failed on a corrupt input file is an input error, anything else stays a bug.

@@ -171,6 +171,7 @@ public final class InputLoader {
               + " inputs.");
     }
     List<Dataset<Row>> parquetOutputs = new ArrayList<>();
+    List<ParquetInputReader.ParquetInput> parquetInputs = new ArrayList<>();
     List<Dataset<Row>> parquetCells = new ArrayList<>();
     List<WorkbookColumns> workbookColumns = new ArrayList<>();
     List<WorkbookSummarySheet> summarySheets = new ArrayList<>();
@@ -223,7 +224,8 @@ public final class InputLoader {
         ParquetInputReader.ParquetInput input =
             parquetReader.read(unitIndex, name, parts, forced);
         units.add(new InputUnit(unitIndex, name, "parquet", parts, input.match()));
-        parquetOutputs.add(input.parsed());
+        parquetInputs.add(input);
+        parquetOutputs.add(input.parsed().select(columns(PlacementSchema.PARSE_OUTPUT.fields())));
         parquetCells.add(input.cells());
         profiled.add(profiledInput(unitIndex, name, input.match().header(), input.match()));
       }
@@ -238,6 +240,9 @@ public final class InputLoader {
           unit.availableFields());
     }
 
+    if (textPlans.isEmpty() && workbookPlans.isEmpty()) {
+      return readDirectly(units, parquetInputs, profiled);
+    }
     Broadcast<HadoopConfigurationCarrier> configuration =
         textPlans.isEmpty() && workbookPlans.isEmpty()
             ? null
@@ -302,12 +307,91 @@ public final class InputLoader {
           windowStart(units),
           parsed,
           rawColumns,
-          summarySheets);
+          summarySheets,
+          null);
     } catch (Exception e) {
       // Spark raises the checked SparkException from Scala code, hence Exception here.
       parsed.unpersist(false);
       throw translateTaskFailure(e);
     }
+  }
+
+  /**
+   * Parquet inputs alone are not cached: each pass reads the files again (Parquet reads only the
+   * columns a pass needs, and decoding them costs less than filling and reading a cache). Rows read
+   * come from the files' footers; rows quarantined (only a timestamp stored as text can fail to
+   * parse) are counted by one aggregation that reads those columns alone, and are 0 with no job
+   * when every timestamp is typed.
+   */
+  private LoadedDataset readDirectly(
+      List<InputUnit> units,
+      List<ParquetInputReader.ParquetInput> inputs,
+      List<ProfiledInput> profiled) {
+    Dataset<Row> all = inputs.get(0).parsed();
+    for (int i = 1; i < inputs.size(); i++) {
+      all = all.union(inputs.get(i).parsed());
+    }
+    Dataset<Row> parsed = all;
+    Map<Integer, Long> quarantined = new HashMap<>();
+    try {
+      if (inputs.stream().anyMatch(ParquetInputReader.ParquetInput::mayQuarantine)) {
+        for (Row row :
+            parsed
+                .filter(col(PlacementSchema.QUARANTINED))
+                .groupBy(col(PlacementSchema.INPUT_UNIT))
+                .agg(count(lit(1)))
+                .collectAsList()) {
+          quarantined.put(row.getInt(0), row.getLong(1));
+        }
+      }
+    } catch (Exception e) {
+      // Spark raises the checked SparkException from Scala code, hence Exception here.
+      throw translateTaskFailure(e);
+    }
+    List<InputAccounting> accounting = new ArrayList<>();
+    List<Dataset<Row>> cells = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      InputUnit unit = units.get(i);
+      long read = inputs.get(i).rows();
+      if (read == 0) {
+        throw headerOnly(unit);
+      }
+      long unreadable = quarantined.getOrDefault(unit.unitIndex(), 0L);
+      accounting.add(
+          new InputAccounting(
+              unit.name(),
+              unit.format(),
+              unit.match().layout().name(),
+              read,
+              read - unreadable,
+              unreadable,
+              null));
+      cells.add(inputs.get(i).cells());
+    }
+    Dataset<Row> rawCells = cells.get(0);
+    for (int i = 1; i < cells.size(); i++) {
+      rawCells = rawCells.union(cells.get(i));
+    }
+    Dataset<Row> placements =
+        parsed
+            .filter(not(col(PlacementSchema.QUARANTINED)))
+            .select(columns(PlacementSchema.PLACEMENTS.fields()));
+    Dataset<Row> quarantine =
+        quarantined.isEmpty()
+            ? spark.createDataFrame(List.of(), PlacementSchema.QUARANTINE)
+            : parsed
+                .filter(col(PlacementSchema.QUARANTINED))
+                .select(columns(PlacementSchema.QUARANTINE.fields()));
+    return new LoadedDataset(
+        placements,
+        quarantine,
+        availableFields(units),
+        accounting,
+        windowStart(units),
+        null,
+        new RawColumns(rawCells, profiled),
+        List.of(),
+        parsed);
   }
 
   /** The encoding of a text file: detected, or the one given (see {@link TextEncoding#detect}). */

@@ -26,6 +26,10 @@ import org.detentionaudit.rules.CanonicalField;
  * @param rawColumns the inputs' own columns as text, for the column profile (lazy, not cached)
  * @param summarySheets the {@code Summary} sheet of each workbook input that has one, in input
  *     order (ICE's own totals, for the reconciliation)
+ * @param scanRows when the inputs are read directly rather than cached (Parquet inputs alone:
+ *     {@code cached} is null), every row read, lazily: the parse output ({@link
+ *     PlacementSchema#PARSE_OUTPUT}) and the row's raw cells ({@link RawColumns#CELLS}), so that
+ *     one aggregation can count the loaded records and profile every row; else null
  */
 public record LoadedDataset(
     Dataset<Row> placements,
@@ -35,7 +39,8 @@ public record LoadedDataset(
     Optional<LocalDate> windowStart,
     Dataset<Row> cached,
     RawColumns rawColumns,
-    List<WorkbookSummarySheet> summarySheets) {
+    List<WorkbookSummarySheet> summarySheets,
+    Dataset<Row> scanRows) {
   public LoadedDataset {
     availableFields = Set.copyOf(availableFields);
     inputs = List.copyOf(inputs);
@@ -51,7 +56,7 @@ public record LoadedDataset(
       Optional<LocalDate> windowStart,
       Dataset<Row> cached,
       RawColumns rawColumns) {
-    this(placements, quarantine, availableFields, inputs, windowStart, cached, rawColumns, List.of());
+    this(placements, quarantine, availableFields, inputs, windowStart, cached, rawColumns, List.of(), null);
   }
 
   /**

@@ -63,18 +63,27 @@ final class ParquetInputReader {
   }
 
   /**
-   * The detected layout, the lazy parse output and the lazy raw cells ({@link RawColumns#SCHEMA})
-   * of one Parquet input.
+   * One Parquet input, read lazily.
+   *
+   * @param match the detected layout
+   * @param parsed the parse output ({@link PlacementSchema#PARSE_OUTPUT}) followed by the row's raw
+   *     cells ({@link RawColumns#CELLS}), from one read of the file
+   * @param cells the raw cells alone ({@link RawColumns#SCHEMA})
+   * @param rows the rows of its files, from their footers
+   * @param mayQuarantine whether a row can be quarantined: only a timestamp stored as text can fail
+   *     to parse; without one, every row is loaded
    */
-  record ParquetInput(LayoutMatch match, Dataset<Row> parsed, Dataset<Row> cells) {}
+  record ParquetInput(
+      LayoutMatch match, Dataset<Row> parsed, Dataset<Row> cells, long rows, boolean mayQuarantine) {}
 
   ParquetInput read(int unitIndex, String unitName, List<InputFile> files, Optional<Layout> forced) {
     String[] paths =
         files.stream()
             .map(file -> new Path(URI.create(file.qualifiedPath())).toString())
             .toArray(String[]::new);
+    long rows = 0;
     for (InputFile file : files) {
-      checkFooter(file);
+      rows += checkFooter(file);
     }
     Dataset<Row> source;
     try {
@@ -115,6 +124,11 @@ final class ParquetInputReader {
     read.add(origin.sourceName(functions.col(FILE_INDEX)).as(PlacementSchema.SOURCE_FILE));
     read.add(functions.col("_metadata.row_index").plus(1L).as(PlacementSchema.SOURCE_ROW));
     read.add(functions.col(FILE_INDEX));
+    List<Column> cells = new ArrayList<>();
+    for (StructField column : columns) {
+      cells.add(quoted(column.name()).cast(DataTypes.StringType));
+    }
+    read.add(functions.array(cells.toArray(new Column[0])).as(RawColumns.CELLS));
     List<String> columnNames = new ArrayList<>();
     List<CanonicalField> fields = new ArrayList<>();
     for (Map.Entry<CanonicalField, Integer> entry : match.fieldPositions().entrySet()) {
@@ -152,30 +166,36 @@ final class ParquetInputReader {
       typed.add(normalizedValue(field, values, dates).as(normalizedName(field)));
     }
     Dataset<Row> normalized = withKinds.select(typed.toArray(new Column[0]));
-    List<Column> cells = new ArrayList<>();
-    for (StructField column : columns) {
-      cells.add(quoted(column.name()).cast(DataTypes.StringType));
-    }
     Dataset<Row> rawCells =
         source.select(
             lit(unitIndex).as(RawColumns.INPUT_UNIT),
             functions.array(cells.toArray(new Column[0])).as(RawColumns.CELLS),
             lit(null).cast(RawColumns.SCHEMA.apply(RawColumns.ERRORS).dataType()).as(RawColumns.ERRORS));
+    boolean mayQuarantine =
+        fields.stream()
+            .anyMatch(f -> f.type() == CanonicalField.Type.TIMESTAMP && isText(f, values));
     return new ParquetInput(
-        match, parseOutput(normalized, values, fields, columnNames, unitIndex), rawCells);
+        match,
+        parseOutput(normalized, values, fields, columnNames, unitIndex),
+        rawCells,
+        rows,
+        mayQuarantine);
   }
 
   /**
    * Reads the footer of one Parquet file on the driver, so that a file cut short or not Parquet at
    * all is refused before any Spark job, naming that file (Spark would read only the first file's
    * footer here and fail on the others inside a task).
+   *
+   * @return the file's rows, as its footer counts them
    */
-  private void checkFooter(InputFile file) {
+  private long checkFooter(InputFile file) {
     Path path = new Path(URI.create(file.qualifiedPath()));
     try (ParquetFileReader reader =
         ParquetFileReader.open(
             HadoopInputFile.fromPath(path, spark.sparkContext().hadoopConfiguration()))) {
       reader.getFooter();
+      return reader.getRecordCount();
     } catch (IOException | RuntimeException e) {
       throw InputFailures.footerProblem(file.qualifiedPath(), e);
     }
@@ -343,6 +363,7 @@ final class ParquetInputReader {
         (reason == null ? lit(null).cast(DataTypes.StringType) : reason).as(PlacementSchema.REASON));
     output.add(lit(null).cast(DataTypes.IntegerType).as(PlacementSchema.BLANK_LINES));
     output.add(lit(null).cast(DataTypes.IntegerType).as(PlacementSchema.CONTINUATION_LINES));
+    output.add(functions.col(RawColumns.CELLS));
     return normalized.select(output.toArray(new Column[0]));
   }
 

@@ -29,8 +29,8 @@ public final class PlacementSchema {
   /** Multiplier of the file index in {@link #INPUT_ORDER}; files hold fewer rows than this. */
   public static final long INPUT_ORDER_FILE_STRIDE = 1_000_000_000_000L;
 
-  static final String INPUT_UNIT = "input_unit";
-  static final String QUARANTINED = "quarantined";
+  public static final String INPUT_UNIT = "input_unit";
+  public static final String QUARANTINED = "quarantined";
   /** Text inputs: the blank lines accounted with the row; null for workbooks and Parquet. */
   static final String BLANK_LINES = "blank_lines";
   /** Text inputs: the row's physical lines after its first; null for workbooks and Parquet. */

@@ -5,26 +5,25 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.detentionaudit.core.testing.ExecutedPlans.count;
+import static org.detentionaudit.core.testing.ExecutedPlans.finalPlan;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.QueryExecution;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.util.QueryExecutionListener;
 import org.detentionaudit.core.layout.LayoutCatalog;
 import org.detentionaudit.core.load.InputLoader;
 import org.detentionaudit.core.load.LoadedDataset;
 import org.detentionaudit.core.profile.ColumnProfile;
 import org.detentionaudit.core.report.RunSummary;
+import org.detentionaudit.core.testing.ExecutedPlans;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,28 +44,19 @@ class ParquetAuditPassesTest {
   @Test
   void theInputIsReadByTheTwoPassesAloneAndTheProfileIsTheSame(SparkSession spark, @TempDir Path dir)
       throws Exception {
-    List<String> plans = Collections.synchronizedList(new ArrayList<>());
-    QueryExecutionListener listener =
-        new QueryExecutionListener() {
-          @Override
-          public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
-            plans.add(qe.executedPlan().toString());
-          }
-
-          @Override
-          public void onFailure(String funcName, QueryExecution qe, Exception exception) {}
-        };
-    List<Row> profile;
-    long rowsRead;
-    spark.listenerManager().register(listener);
-    try (AuditResult result = DetentionAudit.on(spark).input(SAMPLE.toString()).run()) {
-      result.write(dir.resolve("out").toString(), false);
-      profile = result.profile().collectAsList();
-      rowsRead = result.runSummary().rowsRead();
-      spark.sparkContext().listenerBus().waitUntilEmpty();
-    } finally {
-      spark.listenerManager().unregister(listener);
-    }
+    List<Row> profile = new ArrayList<>();
+    long[] rowsRead = new long[1];
+    List<String> plans =
+        ExecutedPlans.during(
+            spark,
+            () -> {
+              try (AuditResult result = DetentionAudit.on(spark).input(SAMPLE.toString()).run()) {
+                result.write(dir.resolve("out").toString(), false);
+                profile.addAll(result.profile().collectAsList());
+                rowsRead[0] = result.runSummary().rowsRead();
+              }
+              return null;
+            });
 
     String scanOfInput = "FileScan parquet [^\\n]*" + Pattern.quote(SAMPLE.getFileName().toString());
     List<String> reading = plans.stream().filter(plan -> count(plan, scanOfInput) > 0).toList();
@@ -84,7 +74,7 @@ class ParquetAuditPassesTest {
     assertThat(profile).hasSizeGreaterThan(30).isEqualTo(apart);
     assertThat(profile.get(0).getLong(3) + profile.get(0).getLong(4) + profile.get(0).getLong(5))
         .as("values + missing + redacted of the first column: every row read")
-        .isEqualTo(rowsRead);
+        .isEqualTo(rowsRead[0]);
   }
 
   @Test
@@ -114,21 +104,5 @@ class ParquetAuditPassesTest {
           .as("the profile counts every row read, the quarantined one too")
           .isEqualTo(rows);
     }
-  }
-
-  /** The plan Spark ran: with adaptive execution, the final plan (the string also shows the initial one). */
-  private static String finalPlan(String plan) {
-    int start = plan.indexOf("== Final Plan ==");
-    int end = plan.indexOf("== Initial Plan ==");
-    return start < 0 ? plan : plan.substring(start, end < 0 ? plan.length() : end);
-  }
-
-  private static int count(String text, String regex) {
-    Matcher m = Pattern.compile(regex).matcher(text);
-    int n = 0;
-    while (m.find()) {
-      n++;
-    }
-    return n;
   }
 }

@@ -1,9 +1,8 @@
 package org.detentionaudit.core.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.detentionaudit.core.testing.ExecutedPlans.count;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -60,14 +59,5 @@ class PersonPassPlanTest {
     assertThat(PersonPass.partitionsFor(200 * per, 400)).isEqualTo(400);
     assertThat(PersonPass.partitionsFor(5, 0)).isEqualTo(1);
     assertThat(PersonPass.partitionsFor(Long.MAX_VALUE, 8)).isEqualTo(Integer.MAX_VALUE);
-  }
-
-  private static int count(String text, String regex) {
-    Matcher m = Pattern.compile(regex).matcher(text);
-    int n = 0;
-    while (m.find()) {
-      n++;
-    }
-    return n;
   }
 }

@@ -1,21 +1,20 @@
 package org.detentionaudit.core.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.detentionaudit.core.testing.ExecutedPlans.count;
+import static org.detentionaudit.core.testing.ExecutedPlans.finalPlan;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.QueryExecution;
-import org.apache.spark.sql.util.QueryExecutionListener;
 import org.detentionaudit.core.progress.AuditProgress;
 import org.detentionaudit.core.progress.StageTracker;
+import org.detentionaudit.core.testing.ExecutedPlans;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.rules.CanonicalField;
 import org.detentionaudit.rules.RuleCatalog;
@@ -42,29 +41,16 @@ class TwoPassPlanTest {
     p.toDataset(spark).write().parquet(input.toString());
     Dataset<Row> records = spark.read().parquet(input.toString());
 
-    List<String> plans = new ArrayList<>();
-    QueryExecutionListener listener =
-        new QueryExecutionListener() {
-          @Override
-          public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
-            plans.add(qe.executedPlan().toString());
-          }
-
-          @Override
-          public void onFailure(String funcName, QueryExecution qe, Exception exception) {}
-        };
-    spark.listenerManager().register(listener);
-    try {
-      RuleEvaluation.run(
-          records,
-          Set.of(CanonicalField.values()),
-          RuleCatalog.builtIn().enabled(),
-          RuleContext.of(Optional.empty()),
-          new StageTracker(AuditProgress.NONE));
-      spark.sparkContext().listenerBus().waitUntilEmpty();
-    } finally {
-      spark.listenerManager().unregister(listener);
-    }
+    List<String> plans =
+        ExecutedPlans.during(
+            spark,
+            () ->
+                RuleEvaluation.run(
+                    records,
+                    Set.of(CanonicalField.values()),
+                    RuleCatalog.builtIn().enabled(),
+                    RuleContext.of(Optional.empty()),
+                    new StageTracker(AuditProgress.NONE)));
 
     String scanOfRecords = "FileScan parquet [^\\n]*" + Pattern.quote(input.getFileName().toString());
     List<String> reading = plans.stream().filter(plan -> count(plan, scanOfRecords) > 0).toList();
@@ -76,21 +62,5 @@ class TwoPassPlanTest {
     assertThat(count(sortPass, scanOfRecords)).as(sortPass).isEqualTo(1);
     assertThat(count(sortPass, "Exchange hashpartitioning\\(_person_key")).as(sortPass).isEqualTo(1);
     assertThat(count(sortPass, "Exchange ")).as(sortPass).isEqualTo(1);
-  }
-
-  /** The plan Spark ran: with adaptive execution, the final plan (the string also shows the initial one). */
-  private static String finalPlan(String plan) {
-    int start = plan.indexOf("== Final Plan ==");
-    int end = plan.indexOf("== Initial Plan ==");
-    return start < 0 ? plan : plan.substring(start, end < 0 ? plan.length() : end);
-  }
-
-  private static int count(String text, String regex) {
-    Matcher m = Pattern.compile(regex).matcher(text);
-    int n = 0;
-    while (m.find()) {
-      n++;
-    }
-    return n;
   }
 }

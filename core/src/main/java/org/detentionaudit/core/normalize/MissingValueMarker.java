@@ -12,7 +12,11 @@ public final class MissingValueMarker {
     if (cell == null) {
       return true;
     }
-    String trimmed = cell.trim();
+    return isMissingTrimmed(cell.trim());
+  }
+
+  /** As {@link #isMissing(String)}, for a cell already trimmed with {@link String#trim()} (not null). */
+  public static boolean isMissingTrimmed(String trimmed) {
     return trimmed.isEmpty() || trimmed.equalsIgnoreCase("NA") || trimmed.equalsIgnoreCase("N/A");
   }
 }

@@ -58,8 +58,10 @@ public final class RedactionMarker {
 
   /** Whether {@code text} holds the word {@code redacted} in any case (no regex, no copy: every cell passes here). */
   private static boolean mentionsRedacted(String text) {
-    for (int i = 0; i + WORD.length() <= text.length(); i++) {
-      if (text.regionMatches(true, i, WORD, 0, WORD.length())) {
+    for (int i = 0, last = text.length() - WORD.length(); i <= last; i++) {
+      // Only 'r' and 'R' fold to the word's first letter: test the rest only there.
+      char c = text.charAt(i);
+      if ((c == 'r' || c == 'R') && text.regionMatches(true, i, WORD, 0, WORD.length())) {
         return true;
       }
     }

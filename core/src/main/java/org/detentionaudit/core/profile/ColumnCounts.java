@@ -194,11 +194,12 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
         column.errors++;
         continue;
       }
-      if (MissingValueMarker.isMissing(cell)) {
+      String trimmed = cell == null ? null : cell.trim();
+      if (trimmed == null || MissingValueMarker.isMissingTrimmed(trimmed)) {
         column.missing++;
         continue;
       }
-      String value = counted(cell.trim());
+      String value = counted(trimmed);
       if (RedactionMarker.isRedaction(value)) {
         column.redacted++;
         continue;

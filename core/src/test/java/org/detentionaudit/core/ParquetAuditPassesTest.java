@@ -78,6 +78,32 @@ class ParquetAuditPassesTest {
   }
 
   @Test
+  void twoParquetInputsOfDifferentColumnsAreProfiledEachInTheOneScan(SparkSession spark, @TempDir Path dir) {
+    // A second input with fewer columns (and a column order of its own).
+    Dataset<Row> sample = spark.read().parquet(SAMPLE.toString());
+    Path narrow = dir.resolve("narrow.parquet");
+    sample
+        .select("detention_facility_code", "book_in_date_time", "unique_identifier", "stay_book_in_date_time")
+        .limit(40)
+        .write()
+        .parquet(narrow.toString());
+    List<String> inputs = List.of(SAMPLE.toString(), narrow.toString());
+
+    List<Row> scanned;
+    try (AuditResult result = DetentionAudit.on(spark).input(inputs.get(0)).input(inputs.get(1)).run()) {
+      scanned = result.profile().collectAsList();
+      assertThat(result.runSummary().rowsRead()).isEqualTo(sample.count() + 40);
+    }
+    LoadedDataset loaded = new InputLoader(spark, LayoutCatalog.builtIn()).load(inputs, Optional.empty());
+    assertThat(scanned)
+        .hasSize(sample.columns().length + 4)
+        .isEqualTo(ColumnProfile.of(spark, loaded.rawColumns()).collectAsList());
+    Row narrowCode = scanned.get(sample.columns().length);
+    assertThat(narrowCode.getString(1)).isEqualTo("detention_facility_code");
+    assertThat(narrowCode.getLong(3) + narrowCode.getLong(4) + narrowCode.getLong(5)).isEqualTo(40);
+  }
+
+  @Test
   void aTimestampStoredAsTextThatDoesNotParseIsQuarantinedYetProfiled(SparkSession spark, @TempDir Path dir) {
     // The sample with its book-in stored as text, one of them not a date.
     Dataset<Row> sample = spark.read().parquet(SAMPLE.toString());

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -39,12 +40,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Evaluates rules on normalized placements: counts in one Deequ scan, findings in one per-person
- * sort, judgement against thresholds.
+ * Evaluates rules on normalized placements: which rules apply and what the scan pass counts
+ * ({@link #plan}), then every rule judged in the sort pass ({@link #judge}: {@link SortPass}), and
+ * each rule's verdict against its thresholds.
  *
- * <p>The findings are persisted (they are small next to the placements: only failing records) and
- * their per-rule counts must equal Deequ's for every column-level rule; a mismatch is a bug and
- * stops the run.
+ * <p>Each rule's counts come from the sort pass, which writes the findings to Parquet (never
+ * cached or collected); for every rule the scan pass also counted with Deequ, the two counts must
+ * be equal: a mismatch is a bug and stops the run.
  */
 public final class RuleEvaluation {
   private static final Logger LOG = LoggerFactory.getLogger(RuleEvaluation.class);
@@ -67,14 +69,12 @@ public static final List<String> FINDING_COLUMNS = SortPass.FINDING_COLUMNS;
    * that gives it.
    */
   public static final String WINDOW_START = Applicability.WINDOW_START;
-  /** The Deequ scan's key for the number of placements. */
-  private static final String ROWS_KEY = "rows";
 
   private final List<RuleOutcome> outcomes;
   private final Dataset<Row> findings;
   private final String findingsLocation;
   private final SortPass.Result sorted;
-  private final Dataset<Row> placements;
+  private final SparkSession spark;
   private final Map<Rule, RulePredicate> applicable;
   private final Set<CanonicalField> availableFields;
   private final PlausibleTimestamps plausible;
@@ -84,7 +84,7 @@ public static final List<String> FINDING_COLUMNS = SortPass.FINDING_COLUMNS;
       Dataset<Row> findings,
       String findingsLocation,
       SortPass.Result sorted,
-      Dataset<Row> placements,
+      SparkSession spark,
       Map<Rule, RulePredicate> applicable,
       Set<CanonicalField> availableFields,
       PlausibleTimestamps plausible) {
@@ -93,7 +93,7 @@ public static final List<String> FINDING_COLUMNS = SortPass.FINDING_COLUMNS;
     this.plausible = plausible;
     this.outcomes = List.copyOf(outcomes);
     this.findings = findings;
-    this.placements = placements;
+    this.spark = spark;
     this.applicable = applicable;
     this.availableFields = Set.copyOf(availableFields);
   }
@@ -346,7 +346,14 @@ public static final List<String> FINDING_COLUMNS = SortPass.FINDING_COLUMNS;
       outcomes.add(RuleOutcome.judged(rule, checked, failed));
     }
     return new RuleEvaluation(
-        outcomes, findings, location, sorted, placements, applicable, availableFields, context.plausible());
+        outcomes,
+        findings,
+        location,
+        sorted,
+        placements.sparkSession(),
+        applicable,
+        availableFields,
+        context.plausible());
   }
 
   private static IllegalStateException countsDiffer(Rule rule, String other, long sorted) {
@@ -386,8 +393,8 @@ public static final List<String> FINDING_COLUMNS = SortPass.FINDING_COLUMNS;
    * null {@code rule_id}, the records loaded per (fiscal year, facility), so those rows sum to the
    * records loaded. Fiscal year and facility are null where book_in or the facility is null (the
    * fiscal year also where book_in is implausible, {@link PlausibleTimestamps}). On the
-   * count-only rows {@code records_failed} is null. Groups a rule did not judge are left out. One
-   * scan of the placements and one of the (small) findings.
+   * count-only rows {@code records_failed} is null. Groups a rule did not judge are left out. Built
+   * on the driver from the sort pass's tally: no records are read.
    *
    * <p>{@code missing_fields} (the same on every row) names the breakdown's columns the layout
    * cannot give: {@code book_in} when it has no book-in (every {@code fiscal_year} is then null by
@@ -426,7 +433,7 @@ public static final List<String> FINDING_COLUMNS = SortPass.FINDING_COLUMNS;
                 }
               }
             });
-    return placements.sparkSession().createDataFrame(rows, BREAKDOWN_SCHEMA);
+    return spark.createDataFrame(rows, BREAKDOWN_SCHEMA);
   }
 
   /** The schema of {@code breakdown.parquet}. */

@@ -100,8 +100,9 @@ public final class AuditResult implements AutoCloseable {
   /**
    * The {@code profile.parquet} table: per input and input column (as the file names it), the
    * canonical field it maps to, values, missing and redacted cells, distinct values and the most
-   * frequent values (never for identifier columns). Computed on first use by one more pass over
-   * the inputs, then kept (it is small).
+   * frequent values (never for identifier columns). Computed on first use, then kept (it is
+   * small): text and workbook inputs from the counts their parse tasks made while loading (no
+   * read), Parquet inputs by one more pass over their columns.
    */
   public Dataset<Row> profile() {
     if (profile == null) {

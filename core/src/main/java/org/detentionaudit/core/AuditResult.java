@@ -103,9 +103,10 @@ public final class AuditResult implements AutoCloseable {
   /**
    * The {@code profile.parquet} table: per input and input column (as the file names it), the
    * canonical field it maps to, values, missing and redacted cells, distinct values and the most
-   * frequent values (never for identifier columns). Counted by the scan pass when it read the
-   * inputs directly (Parquet); else on first use by one more pass over the inputs. Kept (it is
-   * small).
+   * frequent values (never for identifier columns). Kept once made (it is small): text and
+   * workbook inputs from the counts their parse tasks made while loading, Parquet inputs from the
+   * counts the scan pass made when every input is Parquet (no read); Parquet inputs audited
+   * together with text or workbooks, by one more pass over their columns.
    */
   public Dataset<Row> profile() {
     if (profile == null) {
@@ -113,7 +114,7 @@ public final class AuditResult implements AutoCloseable {
       LOG.info("Profiling input columns");
       profile =
           scannedProfile != null
-              ? ColumnProfile.fromCounts(spark, loaded.rawColumns().inputs(), scannedProfile)
+              ? ColumnProfile.fromCounts(spark, loaded.rawColumns(), scannedProfile)
               : ColumnProfile.of(spark, loaded.rawColumns());
       stages.end();
     }

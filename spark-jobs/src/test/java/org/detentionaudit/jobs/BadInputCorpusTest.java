@@ -36,6 +36,7 @@ import org.detentionaudit.core.layout.LayoutCatalog;
 import org.detentionaudit.core.load.InputAccounting;
 import org.detentionaudit.core.load.InputLoader;
 import org.detentionaudit.core.load.LoadedDataset;
+import org.detentionaudit.core.profile.ColumnProfile;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.core.testing.TestWorkbooks;
 import org.junit.jupiter.api.Assumptions;
@@ -151,7 +152,7 @@ class BadInputCorpusTest {
   /**
    * Every text case, read by several tasks over byte ranges (about eight per file), loads exactly
    * as when one task reads it: the same parse output (rows, reasons, {@code source_row}s, line
-   * counts), raw cells and accounting, or the same error. A file with a line ending inside quotes
+   * counts), column profile (counted in the parse tasks) and accounting, or the same error. A file with a line ending inside quotes
    * ({@code unclosed-quote}), a gzip file and a file without data are read by one task.
    */
   @ParameterizedTest(name = "{0}")
@@ -165,7 +166,7 @@ class BadInputCorpusTest {
     Loaded split = load(input, spark, Math.max(16, Files.size(input) / 8));
     assertThat(split.error()).as("error").isEqualTo(whole.error());
     assertThat(split.parsed()).as("parse output").isEqualTo(whole.parsed());
-    assertThat(split.rawCells()).as("raw cells").isEqualTo(whole.rawCells());
+    assertThat(split.profile()).as("column profile").isEqualTo(whole.profile());
     assertThat(split.inputs()).as("accounting").isEqualTo(whole.inputs());
     boolean readWhole =
         whole.error() != null || file.endsWith(".gz") || name.equals("unclosed-quote");
@@ -176,9 +177,9 @@ class BadInputCorpusTest {
     }
   }
 
-  /** What loading an input gives, as text: the parse output, raw cells, accounting, or the error. */
+  /** What loading an input gives, as text: the parse output, column profile, accounting, or the error. */
   record Loaded(
-      List<String> parsed, List<String> rawCells, List<InputAccounting> inputs, int partitions, String error) {}
+      List<String> parsed, List<String> profile, List<InputAccounting> inputs, int partitions, String error) {}
 
   private static Loaded load(Path input, SparkSession spark, Long splitBytes) {
     if (splitBytes != null) {
@@ -189,7 +190,7 @@ class BadInputCorpusTest {
       loaded = new InputLoader(spark, LayoutCatalog.builtIn()).load(List.of(input.toString()), Optional.empty());
       return new Loaded(
           loaded.cached().collectAsList().stream().map(Object::toString).toList(),
-          loaded.rawColumns().cells().collectAsList().stream().map(Object::toString).toList(),
+          ColumnProfile.of(spark, loaded.rawColumns()).collectAsList().stream().map(Object::toString).toList(),
           loaded.inputs(),
           loaded.cached().rdd().getNumPartitions(),
           null);

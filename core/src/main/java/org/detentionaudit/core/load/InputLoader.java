@@ -35,6 +35,7 @@ import org.detentionaudit.core.layout.LayoutCatalog;
 import org.detentionaudit.core.layout.LayoutMatch;
 import org.detentionaudit.core.normalize.FieldSource;
 import org.detentionaudit.core.normalize.PlacementNormalizer;
+import org.detentionaudit.core.profile.ColumnCountsAccumulator;
 import org.detentionaudit.rules.CanonicalField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,7 +174,6 @@ public final class InputLoader {
     List<Dataset<Row>> parquetOutputs = new ArrayList<>();
     List<ParquetInputReader.ParquetInput> parquetInputs = new ArrayList<>();
     List<Dataset<Row>> parquetCells = new ArrayList<>();
-    List<WorkbookColumns> workbookColumns = new ArrayList<>();
     List<WorkbookSummarySheet> summarySheets = new ArrayList<>();
     List<ProfiledInput> profiled = new ArrayList<>();
     TextHeaderSniffer sniffer = new TextHeaderSniffer(hadoopConfiguration, layouts);
@@ -211,9 +211,8 @@ public final class InputLoader {
                 unitIndex, file.sourceName(), "xlsx", List.of(file), choice.match(), available, null));
         workbookPlans.add(choice.plan());
         WorkbookSummarySheet.read(hadoopConfiguration, choice.plan()).ifPresent(summarySheets::add);
-        WorkbookColumns columns = WorkbookColumns.of(choice.plan());
-        workbookColumns.add(columns);
-        profiled.add(profiledInput(unitIndex, file.sourceName(), columns.names(), choice.match()));
+        List<String> columns = WorkbookColumns.of(choice.plan()).names();
+        profiled.add(profiledInput(unitIndex, file.sourceName(), columns, choice.match()));
         LOG.info(
             "Workbook {}: sheets read {}",
             file.sourceName(),
@@ -255,13 +254,16 @@ public final class InputLoader {
       // Spark raises the checked SparkException from Scala code, hence Exception here.
       throw translateTaskFailure(e);
     }
-    Dataset<Row> parsed = parseOutput(textSplits, workbookPlans, parquetOutputs, configuration);
-    RawColumns rawColumns =
-        new RawColumns(
-            rawCells(textSplits, workbookColumns, parquetCells, configuration), profiled);
+    // Text and workbook inputs are counted for the column profile in the tasks that parse them.
+    ColumnCountsAccumulator columnCounts =
+        ColumnCountsAccumulator.registered(spark.sparkContext(), profiled);
+    Dataset<Row> parsed =
+        parseOutput(textSplits, workbookPlans, parquetOutputs, configuration, columnCounts);
     parsed.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<Integer, long[]> counts = countRows(parsed);
+      RawColumns rawColumns =
+          new RawColumns(union(parquetCells), profiled, columnCounts.value());
       List<InputAccounting> accounting = new ArrayList<>();
       for (InputUnit unit : units) {
         long[] count = counts.getOrDefault(unit.unitIndex(), new long[5]);
@@ -405,7 +407,7 @@ public final class InputLoader {
     }
   }
 
-  private static TextFilePlan textPlan(
+  static TextFilePlan textPlan(
       InputFile file, int unitIndex, TextFileHeader header, TextEncoding encoding) {
     LayoutMatch match = header.match();
     List<FieldSource> sources = new ArrayList<>();
@@ -430,29 +432,20 @@ public final class InputLoader {
       List<TextFileSplit> textSplits,
       List<WorkbookPlan> workbookPlans,
       List<Dataset<Row>> parquetOutputs,
-      Broadcast<HadoopConfigurationCarrier> configuration) {
+      Broadcast<HadoopConfigurationCarrier> configuration,
+      ColumnCountsAccumulator columnCounts) {
     return streamedUnion(
         PlacementSchema.PARSE_OUTPUT,
         textSplits,
-        split -> TextFileParser.open(split, configuration.value().configuration()),
+        split -> TextFileParser.open(split, configuration.value().configuration(), columnCounts),
         workbookPlans,
-        plan -> WorkbookParser.open(plan, configuration.value().configuration()),
+        plan -> WorkbookParser.open(plan, configuration.value().configuration(), columnCounts),
         parquetOutputs);
   }
 
-  /** The raw cells of every input (lazy: read again when used), as {@link RawColumns#SCHEMA}. */
-  private Dataset<Row> rawCells(
-      List<TextFileSplit> textSplits,
-      List<WorkbookColumns> workbookColumns,
-      List<Dataset<Row>> parquetCells,
-      Broadcast<HadoopConfigurationCarrier> configuration) {
-    return streamedUnion(
-        RawColumns.SCHEMA,
-        textSplits,
-        split -> TextFileParser.cells(split, configuration.value().configuration()),
-        workbookColumns,
-        columns -> WorkbookParser.cells(columns, configuration.value().configuration()),
-        parquetCells);
+  /** The raw cells of the Parquet inputs (lazy: read again when used), or null when none. */
+  private static Dataset<Row> union(List<Dataset<Row>> parquetCells) {
+    return parquetCells.stream().reduce(Dataset::union).orElse(null);
   }
 
   /**

@@ -23,7 +23,8 @@ import org.detentionaudit.rules.CanonicalField;
  *     NOT_APPLICABLE)
  * @param cached the persisted dataset that {@code placements} and {@code quarantine} are filters
  *     of (the parse output of all inputs), released by {@link #unpersist()}
- * @param rawColumns the inputs' own columns as text, for the column profile (lazy, not cached)
+ * @param rawColumns the inputs' own columns, for the column profile: the counts made while text
+ *     and workbook inputs were parsed, and the Parquet inputs' cells as text (lazy, not cached)
  * @param summarySheets the {@code Summary} sheet of each workbook input that has one, in input
  *     order (ICE's own totals, for the reconciliation)
  * @param scanRows when the inputs are read directly rather than cached (Parquet inputs alone:

@@ -7,7 +7,7 @@ import org.detentionaudit.rules.CanonicalField;
 /**
  * The columns of one input as the file names them, for the column profile.
  *
- * @param unitIndex the input's {@code input_unit} in {@link RawColumns#cells()}
+ * @param unitIndex the input's {@code input_unit} in {@link RawColumns}
  * @param name the input's name, as in the accounting ({@code summary.json} {@code inputs.path})
  * @param columns the input's own column names, in order; cell {@code i} of a raw row belongs to
  *     column {@code i}

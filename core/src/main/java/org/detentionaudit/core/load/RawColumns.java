@@ -7,21 +7,30 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Every input's rows with the input's own columns, as text, for the column profile: a lazy view
- * that reads the inputs again when used (it is not part of the cached placements).
+ * Every input's columns for the column profile: the counts made while text files and workbooks
+ * were parsed, and the rows of the other inputs (Parquet) with their own columns, as text.
  *
- * <p>Rows: {@code input_unit int, cells array<string>, errors array<int>}, one per record that splits into the
+ * <p>{@link #cells()} is a lazy view that reads its inputs again when used (it is not part of the
+ * cached placements). Rows: {@code input_unit int, cells array<string>, errors array<int>}, one per
+ * record; cells are as written (not trimmed), null where the file holds no cell, Parquet values
+ * cast to text. {@code errors} lists the 0-based positions of a row's error cells, and is null
+ * when the row has none (always, for Parquet).
+ *
+ * <p>Text and workbook inputs are counted as {@link org.detentionaudit.core.profile.ColumnCounts}
+ * counts rows of that schema, in the load's parse tasks: one row per record that splits into the
  * header's columns (text records with broken quoting or a wrong field count, and sheet rows with a
- * value beyond the header, are left out: they have no reliable columns and are in the quarantine).
- * Cells are as written (not trimmed), null where the file holds no cell; native Excel dates are ISO
- * text ({@code 2024-01-31T10:05}) and Parquet values are cast to text. {@code errors array<int>}
- * lists the 0-based positions of a workbook row's error cells ({@code #N/A}, {@code #REF!}, ...;
- * their cells are null), and is null when the row has none (always, for text and Parquet).
+ * value beyond the header, are left out: they have no reliable columns and are in the
+ * quarantine); a workbook's cells are placed at their workbook column ({@link WorkbookColumns}),
+ * native Excel dates as ISO text ({@code 2024-01-31T10:05}), error cells ({@code #N/A}, {@code
+ * #REF!}, ...) null and listed in {@code errors}.
  *
- * @param cells the raw rows of all inputs
- * @param inputs one entry per input, in input order, naming the cells of its rows
+ * @param cells the raw rows of the inputs not counted while parsing, or null when there are none
+ * @param inputs one entry per input, in input order, naming the columns of its rows
+ * @param parsedCounts the column counts of the inputs counted while parsing, as {@link
+ *     org.detentionaudit.core.profile.ColumnCounts} writes them (keyed by input unit; a unit
+ *     without counted rows is absent), or null when there are none
  */
-public record RawColumns(Dataset<Row> cells, List<ProfiledInput> inputs) {
+public record RawColumns(Dataset<Row> cells, List<ProfiledInput> inputs, String parsedCounts) {
   public static final String INPUT_UNIT = PlacementSchema.INPUT_UNIT;
   public static final String CELLS = "cells";
   public static final String ERRORS = "errors";
@@ -35,5 +44,10 @@ public record RawColumns(Dataset<Row> cells, List<ProfiledInput> inputs) {
 
   public RawColumns {
     inputs = List.copyOf(inputs);
+  }
+
+  /** Inputs whose every row is in {@code cells}: none counted while parsing. */
+  public RawColumns(Dataset<Row> cells, List<ProfiledInput> inputs) {
+    this(cells, inputs, null);
   }
 }

@@ -8,84 +8,61 @@ import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.TaskCompletionListener;
 import org.detentionaudit.core.normalize.NormalizedRecord;
+import org.detentionaudit.core.profile.ColumnCountsAccumulator;
 
 /**
  * Reads one text file, or one byte range of it ({@link TextFileSplit}), inside a Spark task into rows of {@link PlacementSchema#PARSE_OUTPUT}: a
  * lazy iterator, so the file is streamed and never held in memory. Every record becomes exactly
  * one row, loaded or quarantined, carrying the blank and continuation lines accounted with it
  * ({@link PlacementSchema#BLANK_LINES}, {@link PlacementSchema#CONTINUATION_LINES}). I/O failures (a truncated gzip) end the task with an {@link
- * UnreadableInputException} naming the file.
+ * UnreadableInputException} naming the file. The records' columns are counted for the column
+ * profile on the way ({@link ColumnCountsAccumulator}).
  */
 final class TextFileParser implements Iterator<Row> {
   private final TextFilePlan plan;
   private final TextLineSource reader;
   private final DelimitedRecordReader records;
+  private final ColumnCountsAccumulator.Part counts;
   private boolean finished;
 
-  private TextFileParser(TextFilePlan plan, TextLineSource reader, DelimitedRecordReader records) {
+  private TextFileParser(
+      TextFilePlan plan,
+      TextLineSource reader,
+      DelimitedRecordReader records,
+      ColumnCountsAccumulator.Part counts) {
     this.plan = plan;
     this.reader = reader;
     this.records = records;
+    this.counts = counts;
   }
 
   /**
    * Opens the file, skips preamble and header (or goes to the split's byte range), and returns the
    * rows; closes at task end.
+   *
+   * @param columnCounts where the column counts of the split go once it was read to its end (every
+   *     record that splits into the header's fields, quarantined or not), or null to count nothing
    */
-  static Iterator<Row> open(TextFileSplit split, Configuration configuration) {
+  static Iterator<Row> open(
+      TextFileSplit split, Configuration configuration, ColumnCountsAccumulator columnCounts) {
     TextFilePlan plan = split.plan();
     TextLineSource reader = openAtData(split, configuration);
-    return new TextFileParser(plan, reader, records(split, reader));
+    ColumnCountsAccumulator.Part counts =
+        columnCounts == null ? null : columnCounts.part(countsKey(split));
+    return new TextFileParser(plan, reader, records(split, reader), counts);
+  }
+
+  /** Names the split by what it reads, the same in every task that reads it. */
+  static String countsKey(TextFileSplit split) {
+    return "text " + split.plan().unitIndex() + " from " + split.fromByte();
   }
 
   private static DelimitedRecordReader records(TextFileSplit split, TextLineSource reader) {
     TextFilePlan plan = split.plan();
     return new DelimitedRecordReader(
         reader, plan.delimiterCharacter(), plan.headerWidth(), split.start());
-  }
-
-  /**
-   * The file's records as raw cells for the column profile: rows of {@link RawColumns#SCHEMA},
-   * one per record that splits into the header's fields (the others are left out).
-   */
-  static Iterator<Row> cells(TextFileSplit split, Configuration configuration) {
-    TextFilePlan plan = split.plan();
-    TextLineSource reader = openAtData(split, configuration);
-    DelimitedRecordReader records = records(split, reader);
-    return new Iterator<>() {
-      private Row next;
-
-      @Override
-      public boolean hasNext() {
-        try {
-          while (next == null && records.hasNext()) {
-            SourceRecord record = records.next();
-            if (record.problem() == null) {
-              next = RowFactory.create(plan.unitIndex(), record.fields().toArray(new String[0]), null);
-            }
-          }
-        } catch (UncheckedIOException e) {
-          throw UnreadableInputException.forIoFailure(plan.sourceName(), plan.gzip(), e.getCause());
-        }
-        if (next == null) {
-          closeQuietly(reader);
-        }
-        return next != null;
-      }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Row row = next;
-        next = null;
-        return row;
-      }
-    };
   }
 
   /**
@@ -133,6 +110,9 @@ final class TextFileParser implements Iterator<Row> {
       if (!more) {
         finished = true;
         closeQuietly(reader);
+        if (counts != null) {
+          counts.complete();
+        }
       }
       return more;
     } catch (UncheckedIOException e) {
@@ -150,6 +130,9 @@ final class TextFileParser implements Iterator<Row> {
       return quarantined(record, record.problem());
     }
     List<String> fields = record.fields();
+    if (counts != null) {
+      counts.add(plan.unitIndex(), fields, null);
+    }
     NormalizedRecord normalized = plan.normalizer().normalize(fields.toArray());
     if (normalized instanceof NormalizedRecord.Placement placement) {
       return ParsedRowFactory.placement(

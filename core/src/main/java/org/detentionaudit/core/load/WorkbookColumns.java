@@ -1,13 +1,11 @@
 package org.detentionaudit.core.load;
 
-import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * The columns of a workbook's stacked data sheets, for the column profile: the union of the
@@ -15,15 +13,11 @@ import org.apache.spark.sql.RowFactory;
  * columns goes. Sheets of one split table normally share one header; a sheet that orders or names
  * its columns differently still lands its cells under the right names.
  */
-final class WorkbookColumns implements Serializable {
-  private static final long serialVersionUID = 1L;
-
-  private final WorkbookPlan plan;
+final class WorkbookColumns {
   private final List<String> names;
   private final List<int[]> positions;
 
-  private WorkbookColumns(WorkbookPlan plan, List<String> names, List<int[]> positions) {
-    this.plan = plan;
+  private WorkbookColumns(List<String> names, List<int[]> positions) {
     this.names = List.copyOf(names);
     this.positions = List.copyOf(positions);
   }
@@ -42,11 +36,7 @@ final class WorkbookColumns implements Serializable {
       }
       positions.add(sheetPositions);
     }
-    return new WorkbookColumns(plan, new ArrayList<>(index.keySet()), positions);
-  }
-
-  WorkbookPlan plan() {
-    return plan;
+    return new WorkbookColumns(new ArrayList<>(index.keySet()), positions);
   }
 
   /** The workbook's column names, in order. */
@@ -55,11 +45,18 @@ final class WorkbookColumns implements Serializable {
   }
 
   /**
-   * One row of the sheet at {@code position} (among the stacked sheets) as a row of {@link
-   * RawColumns#SCHEMA}: its cells as text at their workbook columns, error cells null and listed in
-   * {@link RawColumns#ERRORS}.
+   * A sheet row's cells placed at their workbook columns, as the column profile counts them.
+   *
+   * @param cells the cells as text, null for an absent or error cell; one per workbook column
+   * @param errorPositions the workbook columns of the row's error cells, or null when none
    */
-  Row row(int unitIndex, int position, Object[] cells) {
+  record Placed(List<String> cells, List<Integer> errorPositions) {}
+
+  /**
+   * One row of the sheet at {@code position} (among the stacked sheets): its cells as text at their
+   * workbook columns, error cells ({@code #N/A}, {@code #REF!}) null and listed apart.
+   */
+  Placed place(int position, Object[] cells) {
     int[] sheetPositions = positions.get(position);
     String[] placed = new String[names.size()];
     List<Integer> errors = null;
@@ -74,8 +71,7 @@ final class WorkbookColumns implements Serializable {
         placed[sheetPositions[i]] = cell == null ? null : text(cell);
       }
     }
-    return RowFactory.create(
-        unitIndex, placed, errors == null ? null : errors.stream().mapToInt(Integer::intValue).toArray());
+    return new Placed(Arrays.asList(placed), errors);
   }
 
   private static String text(Object cell) {

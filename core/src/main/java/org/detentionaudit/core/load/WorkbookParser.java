@@ -10,6 +10,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.TaskCompletionListener;
 import org.detentionaudit.core.normalize.NormalizedRecord;
+import org.detentionaudit.core.profile.ColumnCountsAccumulator;
 
 /**
  * Reads the data sheets of one {@code .xlsx} workbook inside a Spark task into rows of {@link
@@ -28,6 +29,9 @@ import org.detentionaudit.core.normalize.NormalizedRecord;
  * quarantined (nothing is silently dropped). {@code input_order} is the file index × {@link
  * PlacementSchema#INPUT_ORDER_FILE_STRIDE} + the sheet's position among the stacked sheets × {@link
  * WorkbookPlan#INPUT_ORDER_SHEET_STRIDE} + {@code source_row}.
+ *
+ * <p>The reader thread also counts the rows' columns for the column profile ({@link
+ * ColumnCountsAccumulator}), and the task hands the counts over when it reaches the end.
  */
 final class WorkbookParser implements Iterator<Row> {
   private static final int QUEUE_ROWS = 2048;
@@ -38,27 +42,36 @@ final class WorkbookParser implements Iterator<Row> {
   private volatile boolean cancelled;
   private Object next;
 
-  /** In cells mode (the column profile), the workbook's columns; null when parsing placements. */
+  /** The workbook's columns, where a sheet row's cells are counted for the column profile. */
   private final WorkbookColumns columns;
+  /** The workbook's column counts (filled by the reader thread), or null to count nothing. */
+  private final ColumnCountsAccumulator.Part counts;
 
-  private WorkbookParser(WorkbookPlan plan, WorkbookColumns columns, Configuration configuration) {
-    this.columns = columns;
+  private WorkbookParser(
+      WorkbookPlan plan, Configuration configuration, ColumnCountsAccumulator.Part counts) {
+    this.columns = WorkbookColumns.of(plan);
+    this.counts = counts;
     this.reader = new Thread(() -> readAll(plan, configuration), "xlsx-reader-" + plan.fileIndex());
     reader.setDaemon(true);
   }
 
-  /** Starts reading the workbook; the reader thread stops when the task completes. */
-  static Iterator<Row> open(WorkbookPlan plan, Configuration configuration) {
-    return start(new WorkbookParser(plan, null, configuration));
+  /**
+   * Starts reading the workbook; the reader thread stops when the task completes.
+   *
+   * @param columnCounts where the workbook's column counts go once it was read to its end (every
+   *     row but those with a value beyond the header, cells at their workbook column: {@link
+   *     WorkbookColumns}), or null to count nothing
+   */
+  static Iterator<Row> open(
+      WorkbookPlan plan, Configuration configuration, ColumnCountsAccumulator columnCounts) {
+    ColumnCountsAccumulator.Part counts =
+        columnCounts == null ? null : columnCounts.part(countsKey(plan));
+    return start(new WorkbookParser(plan, configuration, counts));
   }
 
-  /**
-   * Starts reading the workbook's data sheets as raw cells for the column profile: rows of {@link
-   * RawColumns#SCHEMA}, cells placed at the workbook column of their sheet column (see {@link
-   * WorkbookColumns}); rows that would be quarantined for a value beyond the header are left out.
-   */
-  static Iterator<Row> cells(WorkbookColumns columns, Configuration configuration) {
-    return start(new WorkbookParser(columns.plan(), columns, configuration));
+  /** Names the workbook by what it reads, the same in every task that reads it. */
+  static String countsKey(WorkbookPlan plan) {
+    return "xlsx " + plan.unitIndex();
   }
 
   private static Iterator<Row> start(WorkbookParser parser) {
@@ -94,6 +107,10 @@ final class WorkbookParser implements Iterator<Row> {
     }
     if (next instanceof RuntimeException failure) {
       throw failure;
+    }
+    if (next == END && counts != null) {
+      // The reader thread counted every row before it queued END.
+      counts.complete();
     }
     return next != END;
   }
@@ -190,9 +207,6 @@ final class WorkbookParser implements Iterator<Row> {
       long sourceRow = rowIndex - sheet.headerRowIndex();
       long inputOrder = orderBase + sourceRow;
       if (cells.length > width && !isBlankFrom(cells, width)) {
-        if (columns != null) {
-          return;
-        }
         quarantine(
             sourceRow,
             inputOrder,
@@ -200,9 +214,9 @@ final class WorkbookParser implements Iterator<Row> {
             "value beyond the header's " + width + " columns (in column " + (lastFilled(cells) + 1) + ")");
         return;
       }
-      if (columns != null) {
-        put(columns.row(plan.unitIndex(), position, cells));
-        return;
+      if (counts != null) {
+        WorkbookColumns.Placed placed = columns.place(position, cells);
+        counts.add(plan.unitIndex(), placed.cells(), placed.errorPositions());
       }
       Object[] record = new Object[width];
       for (int i = 0; i < Math.min(cells.length, width); i++) {

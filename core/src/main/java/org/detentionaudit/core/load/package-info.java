@@ -4,6 +4,8 @@
  * (a large plain text file in byte ranges, by several tasks: {@link
  * org.detentionaudit.core.load.TextFileSplitter}) with an exact per-input account of rows read, loaded and quarantined (and, for text, of its
  * physical lines and the encoding it was decoded in: {@link org.detentionaudit.core.load.TextEncoding},
- * detected or given, applied strictly so that no byte is ever replaced).
+ * detected or given, applied strictly so that no byte is ever replaced). The tasks that parse text
+ * files and workbooks also count their columns for the column profile ({@link
+ * org.detentionaudit.core.load.RawColumns}), so those inputs are read once.
  */
 package org.detentionaudit.core.load;

@@ -30,8 +30,10 @@ import org.detentionaudit.rules.CanonicalField;
  * ({@code #N/A}, {@code #REF!}, ... cells of a workbook), how many distinct values there are, and
  * the most frequent values. For each column, values + missing + redacted + errors = rows profiled.
  *
- * <p>One pass over the inputs' raw cells ({@link RawColumns}) computes everything, grouped by
- * input, with one plain-Java aggregate ({@link ColumnCounts}). Distinct counts are exact for
+ * <p>Every input is counted by the same plain-Java counting ({@link ColumnCounts}), in one of two
+ * places: text files and workbooks inside the load's parse tasks, as they read each record ({@link
+ * ColumnCountsAccumulator}), so their profile reads nothing again; Parquet inputs by one
+ * aggregation over their raw cells ({@link RawColumns#cells()}). Distinct counts are exact for
  * columns with at most {@value #MAX_DISTINCT_FOR_TOP_VALUES} distinct values and HyperLogLog
  * estimates above (relative standard error about 0.8%). Top values (trimmed, at most {@value
  * #TOP_VALUES}, most frequent first, ties by value) are kept only for columns with at most {@value
@@ -69,7 +71,9 @@ public final class ColumnProfile {
   private ColumnProfile() {}
 
   /**
-   * Profiles every column of every input, in one aggregation.
+   * Profiles every column of every input: the inputs counted while they were parsed (text and
+   * workbooks: {@link RawColumns#parsedCounts()}) from those counts, the others (Parquet) by one
+   * aggregation over their raw cells. A job runs only when there are such other inputs.
    *
    * @return one row per (input, column) in input and column order ({@link #SCHEMA}); an input
    *     without rows gets zero counts
@@ -78,17 +82,47 @@ public final class ColumnProfile {
     if (width(raw.inputs()) == 0) {
       return spark.createDataFrame(List.of(), SCHEMA);
     }
-    String counts =
-        raw.cells()
-            .agg(
-                aggregate(
-                    raw.inputs(),
-                    col(RawColumns.INPUT_UNIT),
-                    col(RawColumns.CELLS),
-                    col(RawColumns.ERRORS)))
-            .first()
-            .getString(0);
-    return fromCounts(spark, raw.inputs(), counts);
+    String scanned = null;
+    if (raw.cells() != null) {
+      scanned =
+          raw.cells()
+              .agg(
+                  aggregate(
+                      raw.inputs(),
+                      col(RawColumns.INPUT_UNIT),
+                      col(RawColumns.CELLS),
+                      col(RawColumns.ERRORS)))
+              .first()
+              .getString(0);
+    }
+    return fromCounts(spark, raw, scanned);
+  }
+
+  /**
+   * The profile of {@code raw}'s inputs from the counts of its {@link RawColumns#cells()} (the
+   * result of {@link #aggregate} over them, e.g. in the scan pass; null when there were none) and
+   * the counts made while parsing ({@link RawColumns#parsedCounts()}). The two count disjoint
+   * input units.
+   *
+   * @return as {@link #of(SparkSession, RawColumns)}
+   * @throws IllegalStateException when an input unit is in both
+   */
+  public static Dataset<Row> fromCounts(SparkSession spark, RawColumns raw, String cellCounts) {
+    Map<Integer, List<ColumnCounts.Result>> byUnit = new HashMap<>();
+    if (raw.parsedCounts() != null) {
+      byUnit.putAll(ColumnCounts.parse(raw.parsedCounts()));
+    }
+    if (cellCounts != null) {
+      ColumnCounts.parse(cellCounts)
+          .forEach(
+              (unit, results) -> {
+                if (byUnit.putIfAbsent(unit, results) != null) {
+                  throw new IllegalStateException(
+                      "Cannot profile input unit " + unit + ": it was counted both while parsing and from its cells");
+                }
+              });
+    }
+    return rows(spark, raw.inputs(), byUnit);
   }
 
   /**
@@ -96,6 +130,12 @@ public final class ColumnProfile {
    * {@link RawColumns#SCHEMA}'s three columns, a text that {@link #fromCounts} reads.
    */
   public static Column aggregate(List<ProfiledInput> inputs, Column unit, Column cells, Column errors) {
+    UserDefinedFunction columnCounts = functions.udaf(counts(inputs), Encoders.row(ColumnCounts.INPUT));
+    return columnCounts.apply(unit, cells, errors);
+  }
+
+  /** The counting of {@code inputs}' columns, as the profile counts them. */
+  static ColumnCounts counts(List<ProfiledInput> inputs) {
     Map<Integer, boolean[]> listedByUnit = new HashMap<>();
     for (ProfiledInput input : inputs) {
       boolean[] listed = new boolean[input.columns().size()];
@@ -104,22 +144,11 @@ public final class ColumnProfile {
       }
       listedByUnit.put(input.unitIndex(), listed);
     }
-    UserDefinedFunction columnCounts =
-        functions.udaf(
-            new ColumnCounts(listedByUnit, MAX_DISTINCT_FOR_TOP_VALUES, TOP_VALUES),
-            Encoders.row(ColumnCounts.INPUT));
-    return columnCounts.apply(unit, cells, errors);
+    return new ColumnCounts(listedByUnit, MAX_DISTINCT_FOR_TOP_VALUES, TOP_VALUES);
   }
 
-  /**
-   * The profile from the result of {@link #aggregate} (null when it saw no rows).
-   *
-   * @return one row per (input, column) in input and column order ({@link #SCHEMA}); an input
-   *     without rows gets zero counts
-   */
-  public static Dataset<Row> fromCounts(SparkSession spark, List<ProfiledInput> inputs, String counts) {
-    Map<Integer, List<ColumnCounts.Result>> byUnit =
-        counts == null ? Map.of() : ColumnCounts.parse(counts);
+  private static Dataset<Row> rows(
+      SparkSession spark, List<ProfiledInput> inputs, Map<Integer, List<ColumnCounts.Result>> byUnit) {
     List<Row> rows = new ArrayList<>();
     for (ProfiledInput input : inputs) {
       List<ColumnCounts.Result> results = byUnit.getOrDefault(input.unitIndex(), List.of());

@@ -21,6 +21,7 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.layout.LayoutCatalog;
+import org.detentionaudit.core.profile.ColumnProfile;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A text file read by several tasks, one per byte range ({@link TextFileSplitter}), loads exactly
  * as when one task reads it: the same placements, quarantine (with reasons), {@code source_row}s,
- * per-row line counts, raw cells and accounting.
+ * per-row line counts, column profile (counted in the parse tasks) and accounting.
  */
 @ExtendWith(SharedSpark.class)
 class TextSplitLoadTest {
@@ -49,7 +50,7 @@ class TextSplitLoadTest {
       List<String> parsed,
       List<String> placements,
       List<String> quarantine,
-      List<String> rawCells,
+      List<String> profile,
       List<InputAccounting> accounting,
       int partitions) {}
 
@@ -65,7 +66,7 @@ class TextSplitLoadTest {
           text(dataset.cached().collectAsList()),
           text(dataset.placements().collectAsList()),
           text(dataset.quarantine().collectAsList()),
-          text(dataset.rawColumns().cells().collectAsList()),
+          text(ColumnProfile.of(spark, dataset.rawColumns()).collectAsList()),
           dataset.inputs(),
           dataset.cached().rdd().getNumPartitions());
     } finally {
@@ -90,7 +91,7 @@ class TextSplitLoadTest {
       assertThat(split.parsed()).as("parse output at %d bytes", size).isEqualTo(whole.parsed());
       assertThat(split.placements()).as("placements at %d bytes", size).isEqualTo(whole.placements());
       assertThat(split.quarantine()).as("quarantine at %d bytes", size).isEqualTo(whole.quarantine());
-      assertThat(split.rawCells()).as("raw cells at %d bytes", size).isEqualTo(whole.rawCells());
+      assertThat(split.profile()).as("column profile at %d bytes", size).isEqualTo(whole.profile());
       assertThat(split.accounting()).as("accounting at %d bytes", size).isEqualTo(whole.accounting());
     }
     return whole;

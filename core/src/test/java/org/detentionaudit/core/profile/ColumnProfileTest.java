@@ -71,4 +71,40 @@ class ColumnProfileTest {
     assertThat(ColumnProfile.isIdentifier("Detention Facility", Optional.empty())).isFalse();
     assertThat(ColumnProfile.isIdentifier("Gender", Optional.empty())).isFalse();
   }
+
+  /** Counts of one column per unit, as {@link ColumnCounts#finish} writes them. */
+  private static String countsOf(int unit, String... values) {
+    ColumnCounts counts = new ColumnCounts(Map.of(unit, new boolean[] {true}), 10, 5);
+    ColumnCounts.Buffer buffer = counts.zero();
+    for (String value : values) {
+      counts.add(buffer, unit, java.util.Arrays.asList(value), null);
+    }
+    return counts.finish(buffer);
+  }
+
+  @Test
+  void parseTimeCountsAndCellCountsAreMergedByInputAndMayNotOverlap(SparkSession spark) {
+    List<org.detentionaudit.core.load.ProfiledInput> inputs =
+        List.of(
+            new org.detentionaudit.core.load.ProfiledInput(0, "a.csv", List.of("Gender"), Map.of()),
+            new org.detentionaudit.core.load.ProfiledInput(1, "b.parquet", List.of("Gender"), Map.of()),
+            new org.detentionaudit.core.load.ProfiledInput(2, "c.csv", List.of("Gender"), Map.of()));
+    org.detentionaudit.core.load.RawColumns raw =
+        new org.detentionaudit.core.load.RawColumns(null, inputs, countsOf(0, "Male", "Male", "NA"));
+
+    List<Row> rows = ColumnProfile.fromCounts(spark, raw, countsOf(1, "Female")).collectAsList();
+    assertThat(rows)
+        .extracting(r -> r.getString(0) + " " + r.getLong(3) + " " + r.getLong(4))
+        .as("c.csv had no counted rows")
+        .containsExactly("a.csv 2 1", "b.parquet 1 0", "c.csv 0 0");
+    // Without cells to read, of() reads nothing and gives the same.
+    assertThat(ColumnProfile.of(spark, raw).collectAsList())
+        .extracting(r -> r.getString(0) + " " + r.getLong(3))
+        .containsExactly("a.csv 2", "b.parquet 0", "c.csv 0");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ColumnProfile.fromCounts(spark, raw, countsOf(0, "Female")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("input unit 0");
+  }
 }

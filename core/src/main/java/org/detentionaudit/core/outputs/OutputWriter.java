@@ -68,8 +68,9 @@ public final class OutputWriter {
     } catch (InputException e) {
       throw e;
     } catch (Exception e) {
-      // Spark raises the checked SparkException from Scala code, hence Exception here; the profile
-      // reads every input column, so a corrupt page in a column the audit does not use surfaces here.
+      // Spark raises the checked SparkException from Scala code, hence Exception here; the profile of
+      // Parquet inputs audited with text ones reads every column, so a corrupt page in a column the
+      // audit does not use can surface here.
       throw InputFailures.translate(e);
     }
   }

@@ -293,17 +293,9 @@ public final class InputLoader {
       }
       // Both tables are filters of the one cached parse output: the data is materialized once
       // (by the count above) and the cache is released with the LoadedDataset.
-      Dataset<Row> placements =
-          parsed
-              .filter(not(col(PlacementSchema.QUARANTINED)))
-              .select(columns(PlacementSchema.PLACEMENTS.fields()));
-      Dataset<Row> quarantine =
-          parsed
-              .filter(col(PlacementSchema.QUARANTINED))
-              .select(columns(PlacementSchema.QUARANTINE.fields()));
       return new LoadedDataset(
-          placements,
-          quarantine,
+          loadedRows(parsed),
+          quarantinedRows(parsed),
           availableFields(units),
           accounting,
           windowStart(units),
@@ -374,19 +366,11 @@ public final class InputLoader {
     for (int i = 1; i < cells.size(); i++) {
       rawCells = rawCells.union(cells.get(i));
     }
-    Dataset<Row> placements =
-        parsed
-            .filter(not(col(PlacementSchema.QUARANTINED)))
-            .select(columns(PlacementSchema.PLACEMENTS.fields()));
-    Dataset<Row> quarantine =
+    return new LoadedDataset(
+        loadedRows(parsed),
         quarantined.isEmpty()
             ? spark.createDataFrame(List.of(), PlacementSchema.QUARANTINE)
-            : parsed
-                .filter(col(PlacementSchema.QUARANTINED))
-                .select(columns(PlacementSchema.QUARANTINE.fields()));
-    return new LoadedDataset(
-        placements,
-        quarantine,
+            : quarantinedRows(parsed),
         availableFields(units),
         accounting,
         windowStart(units),
@@ -394,6 +378,20 @@ public final class InputLoader {
         new RawColumns(rawCells, profiled),
         List.of(),
         parsed);
+  }
+
+  /** The loaded records of a parse output, in the placement schema. */
+  private static Dataset<Row> loadedRows(Dataset<Row> parsed) {
+    return parsed
+        .filter(not(col(PlacementSchema.QUARANTINED)))
+        .select(columns(PlacementSchema.PLACEMENTS.fields()));
+  }
+
+  /** The quarantined rows of a parse output, in the quarantine schema. */
+  private static Dataset<Row> quarantinedRows(Dataset<Row> parsed) {
+    return parsed
+        .filter(col(PlacementSchema.QUARANTINED))
+        .select(columns(PlacementSchema.QUARANTINE.fields()));
   }
 
   /** The encoding of a text file: detected, or the one given (see {@link TextEncoding#detect}). */

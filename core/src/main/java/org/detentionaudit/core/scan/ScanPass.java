@@ -58,8 +58,9 @@ public final class ScanPass {
    * Runs the scan over the loaded records. When the inputs are read directly ({@link
    * LoadedDataset#scanRows()}: Parquet), the one aggregation reads every row: it profiles all of
    * them, checks the rows read against the files' footers, and counts the facts, predicates and
-   * pairs over the loaded records only (each such aggregate filtered, as SQL's {@code FILTER
-   * (WHERE NOT quarantined)}: {@link AggregateFilter}). Otherwise it reads the cached placements.
+   * pairs over the loaded records only (when the load counted quarantined rows, each such aggregate
+   * filtered, as SQL's {@code FILTER (WHERE NOT quarantined)}: {@link AggregateFilter}). Otherwise
+   * it reads the cached placements.
    *
    * @param predicates name to Spark SQL predicate over the placement columns, counted by Deequ
    * @param withPairs whether to collect the facility pairs
@@ -74,9 +75,12 @@ public final class ScanPass {
     }
     Column isLoaded = not(col(PlacementSchema.QUARANTINED));
     Aggregates record = recordAggregates(plausible, predicates, withPairs);
+    // The load counted the quarantined rows: when there are none, every row read is loaded and the
+    // record aggregates need no filter.
+    boolean anyQuarantined = loaded.inputs().stream().anyMatch(input -> input.rowsQuarantined() > 0);
     List<Column> aggregates = new ArrayList<>();
     for (Column aggregate : record.columns()) {
-      aggregates.add(AggregateFilter.where(aggregate, isLoaded));
+      aggregates.add(anyQuarantined ? AggregateFilter.where(aggregate, isLoaded) : aggregate);
     }
     int profileAt = aggregates.size();
     List<ProfiledInput> inputs = loaded.rawColumns().inputs();

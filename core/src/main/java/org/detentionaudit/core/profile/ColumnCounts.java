@@ -89,8 +89,11 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
     long missing;
     long redacted;
     long errors;
-    /** Exact counts per value, or null once the column went to the sketch. */
-    HashMap<String, Long> counts = new HashMap<>();
+    /**
+     * Exact counts per value (a one-element array, incremented in place: no boxed number per
+     * cell), or null once the column went to the sketch.
+     */
+    HashMap<String, long[]> counts = new HashMap<>();
     /** Non-null once the column has more than the cap of distinct values (or is not listed). */
     transient HllSketch sketch;
 
@@ -206,7 +209,12 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
       }
       column.values++;
       if (column.counts != null) {
-        column.counts.merge(value, 1L, Long::sum);
+        long[] count = column.counts.get(value);
+        if (count != null) {
+          count[0]++;
+          continue;
+        }
+        column.counts.put(value, new long[] {1});
         if (column.counts.size() > cap) {
           column.toSketch();
         }
@@ -239,7 +247,7 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
       l.redacted += r.redacted;
       l.errors += r.errors;
       if (l.counts != null && r.counts != null) {
-        r.counts.forEach((value, count) -> l.counts.merge(value, count, Long::sum));
+        r.counts.forEach((value, count) -> l.counts.computeIfAbsent(value, v -> new long[1])[0] += count[0]);
         if (l.counts.size() > cap) {
           l.toSketch();
         }
@@ -282,12 +290,12 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
         result.put("distinct", Math.round(column.sketch.getEstimate()));
         result.put("estimated", true);
       } else {
-        List<Map.Entry<String, Long>> entries = new ArrayList<>(column.counts.entrySet());
+        List<Map.Entry<String, long[]>> entries = new ArrayList<>(column.counts.entrySet());
         entries.sort(
-            Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+            Comparator.<Map.Entry<String, long[]>>comparingLong(entry -> -entry.getValue()[0])
                 .thenComparing(Map.Entry.comparingByKey()));
-        for (Map.Entry<String, Long> entry : entries.subList(0, Math.min(top, entries.size()))) {
-          pairs.add(List.of(entry.getKey(), entry.getValue()));
+        for (Map.Entry<String, long[]> entry : entries.subList(0, Math.min(top, entries.size()))) {
+          pairs.add(List.of(entry.getKey(), entry.getValue()[0]));
         }
         result.put("distinct", column.counts.size());
         result.put("estimated", false);

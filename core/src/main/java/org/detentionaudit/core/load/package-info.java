@@ -6,6 +6,8 @@
  * physical lines and the encoding it was decoded in: {@link org.detentionaudit.core.load.TextEncoding},
  * detected or given, applied strictly so that no byte is ever replaced). The tasks that parse text
  * files and workbooks also count their columns for the column profile ({@link
- * org.detentionaudit.core.load.RawColumns}), so those inputs are read once.
+ * org.detentionaudit.core.load.RawColumns}), so those inputs are read once, into one cache both
+ * passes read. Parquet inputs are not cached: each pass reads the files ({@link
+ * org.detentionaudit.core.load.LoadedDataset#scanRows()}), and their rows read come from the footers.
  */
 package org.detentionaudit.core.load;

@@ -171,9 +171,7 @@ public final class InputLoader {
               + ": no input is an Excel workbook (.xlsx). Leave --sheet out for text and Parquet"
               + " inputs.");
     }
-    List<Dataset<Row>> parquetOutputs = new ArrayList<>();
     List<ParquetInputReader.ParquetInput> parquetInputs = new ArrayList<>();
-    List<Dataset<Row>> parquetCells = new ArrayList<>();
     List<WorkbookSummarySheet> summarySheets = new ArrayList<>();
     List<ProfiledInput> profiled = new ArrayList<>();
     TextHeaderSniffer sniffer = new TextHeaderSniffer(hadoopConfiguration, layouts);
@@ -224,8 +222,6 @@ public final class InputLoader {
             parquetReader.read(unitIndex, name, parts, forced);
         units.add(new InputUnit(unitIndex, name, "parquet", parts, input.match()));
         parquetInputs.add(input);
-        parquetOutputs.add(input.parsed().select(columns(PlacementSchema.PARSE_OUTPUT.fields())));
-        parquetCells.add(input.cells());
         profiled.add(profiledInput(unitIndex, name, input.match().header(), input.match()));
       }
     }
@@ -243,10 +239,8 @@ public final class InputLoader {
       return readDirectly(units, parquetInputs, profiled);
     }
     Broadcast<HadoopConfigurationCarrier> configuration =
-        textPlans.isEmpty() && workbookPlans.isEmpty()
-            ? null
-            : JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .broadcast(new HadoopConfigurationCarrier(hadoopConfiguration));
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .broadcast(new HadoopConfigurationCarrier(hadoopConfiguration));
     List<TextFileSplit> textSplits;
     try {
       textSplits = new TextFileSplitter(spark, hadoopConfiguration).split(textPlans, configuration);
@@ -258,12 +252,22 @@ public final class InputLoader {
     ColumnCountsAccumulator columnCounts =
         ColumnCountsAccumulator.registered(spark.sparkContext(), profiled);
     Dataset<Row> parsed =
-        parseOutput(textSplits, workbookPlans, parquetOutputs, configuration, columnCounts);
+        parseOutput(
+            textSplits,
+            workbookPlans,
+            parquetInputs.stream()
+                .map(input -> input.parsed().select(columns(PlacementSchema.PARSE_OUTPUT.fields())))
+                .toList(),
+            configuration,
+            columnCounts);
     parsed.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<Integer, long[]> counts = countRows(parsed);
       RawColumns rawColumns =
-          new RawColumns(union(parquetCells), profiled, columnCounts.value());
+          new RawColumns(
+              union(parquetInputs.stream().map(ParquetInputReader.ParquetInput::cells).toList()),
+              profiled,
+              columnCounts.value());
       List<InputAccounting> accounting = new ArrayList<>();
       for (InputUnit unit : units) {
         long[] count = counts.getOrDefault(unit.unitIndex(), new long[5]);
@@ -321,11 +325,7 @@ public final class InputLoader {
       List<InputUnit> units,
       List<ParquetInputReader.ParquetInput> inputs,
       List<ProfiledInput> profiled) {
-    Dataset<Row> all = inputs.get(0).parsed();
-    for (int i = 1; i < inputs.size(); i++) {
-      all = all.union(inputs.get(i).parsed());
-    }
-    Dataset<Row> parsed = all;
+    Dataset<Row> parsed = union(inputs.stream().map(ParquetInputReader.ParquetInput::parsed).toList());
     Map<Integer, Long> quarantined = new HashMap<>();
     try {
       if (inputs.stream().anyMatch(ParquetInputReader.ParquetInput::mayQuarantine)) {
@@ -343,7 +343,6 @@ public final class InputLoader {
       throw translateTaskFailure(e);
     }
     List<InputAccounting> accounting = new ArrayList<>();
-    List<Dataset<Row>> cells = new ArrayList<>();
     for (int i = 0; i < units.size(); i++) {
       InputUnit unit = units.get(i);
       long read = inputs.get(i).rows();
@@ -360,11 +359,6 @@ public final class InputLoader {
               read - unreadable,
               unreadable,
               null));
-      cells.add(inputs.get(i).cells());
-    }
-    Dataset<Row> rawCells = cells.get(0);
-    for (int i = 1; i < cells.size(); i++) {
-      rawCells = rawCells.union(cells.get(i));
     }
     return new LoadedDataset(
         loadedRows(parsed),
@@ -375,7 +369,8 @@ public final class InputLoader {
         accounting,
         windowStart(units),
         null,
-        new RawColumns(rawCells, profiled),
+        new RawColumns(
+            union(inputs.stream().map(ParquetInputReader.ParquetInput::cells).toList()), profiled),
         List.of(),
         parsed);
   }
@@ -441,9 +436,9 @@ public final class InputLoader {
         parquetOutputs);
   }
 
-  /** The raw cells of the Parquet inputs (lazy: read again when used), or null when none. */
-  private static Dataset<Row> union(List<Dataset<Row>> parquetCells) {
-    return parquetCells.stream().reduce(Dataset::union).orElse(null);
+  /** The union of {@code parts} (lazy: read when used), or null when there are none. */
+  private static Dataset<Row> union(List<Dataset<Row>> parts) {
+    return parts.stream().reduce(Dataset::union).orElse(null);
   }
 
   /**

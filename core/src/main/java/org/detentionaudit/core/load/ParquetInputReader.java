@@ -68,7 +68,7 @@ final class ParquetInputReader {
    * @param match the detected layout
    * @param parsed the parse output ({@link PlacementSchema#PARSE_OUTPUT}) followed by the row's raw
    *     cells ({@link RawColumns#CELLS}), from one read of the file
-   * @param cells the raw cells alone ({@link RawColumns#SCHEMA})
+   * @param cells the raw cells alone ({@link RawColumns#SCHEMA}), selected from {@code parsed}
    * @param rows the rows of its files, from their footers
    * @param mayQuarantine whether a row can be quarantined: only a timestamp stored as text can fail
    *     to parse; without one, every row is loaded
@@ -166,20 +166,17 @@ final class ParquetInputReader {
       typed.add(normalizedValue(field, values, dates).as(normalizedName(field)));
     }
     Dataset<Row> normalized = withKinds.select(typed.toArray(new Column[0]));
+    Dataset<Row> parsed = parseOutput(normalized, values, fields, columnNames, unitIndex);
+    // The cells alone: the same projection, which Catalyst prunes to the file's columns.
     Dataset<Row> rawCells =
-        source.select(
-            lit(unitIndex).as(RawColumns.INPUT_UNIT),
-            functions.array(cells.toArray(new Column[0])).as(RawColumns.CELLS),
+        parsed.select(
+            functions.col(RawColumns.INPUT_UNIT),
+            functions.col(RawColumns.CELLS),
             lit(null).cast(RawColumns.SCHEMA.apply(RawColumns.ERRORS).dataType()).as(RawColumns.ERRORS));
     boolean mayQuarantine =
         fields.stream()
             .anyMatch(f -> f.type() == CanonicalField.Type.TIMESTAMP && isText(f, values));
-    return new ParquetInput(
-        match,
-        parseOutput(normalized, values, fields, columnNames, unitIndex),
-        rawCells,
-        rows,
-        mayQuarantine);
+    return new ParquetInput(match, parsed, rawCells, rows, mayQuarantine);
   }
 
   /**

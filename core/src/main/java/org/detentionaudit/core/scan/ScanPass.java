@@ -93,10 +93,7 @@ public final class ScanPass {
     for (ProfiledInput input : inputs) {
       aggregates.add(count(when(col(PlacementSchema.INPUT_UNIT).equalTo(input.unitIndex()), 1)));
     }
-    Row row =
-        DatasetFacts.withMeasuredColumns(loaded.scanRows(), plausible)
-            .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
-            .first();
+    Row row = aggregate(loaded.scanRows(), plausible, aggregates);
     for (int i = 0; i < inputs.size(); i++) {
       long read = row.getLong(profileAt + 1 + i);
       long expected = loaded.inputs().get(i).rowsRead();
@@ -127,12 +124,15 @@ public final class ScanPass {
       Map<String, String> predicates,
       boolean withPairs) {
     Aggregates record = recordAggregates(plausible, predicates, withPairs);
-    List<Column> aggregates = record.columns();
-    Row row =
-        DatasetFacts.withMeasuredColumns(placements, plausible)
-            .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
-            .first();
+    Row row = aggregate(placements, plausible, record.columns());
     return record.result(row, available, null);
+  }
+
+  /** The one aggregation of the pass: {@code aggregates} over {@code rows} and their measured columns. */
+  private static Row aggregate(Dataset<Row> rows, PlausibleTimestamps plausible, List<Column> aggregates) {
+    return DatasetFacts.withMeasuredColumns(rows, plausible)
+        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
+        .first();
   }
 
   /** The aggregates over the loaded records, which the result's row holds from its start. */

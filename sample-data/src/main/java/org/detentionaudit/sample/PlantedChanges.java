@@ -107,17 +107,14 @@ record PlantedChanges(
               + ", before any fiscal year after the first (FY2013, to 30 September 2013) is "
               + MARGIN_DAYS + " days past; use a later extract date or fewer releases");
     }
-    SplittableRandom random = new SplittableRandom(seed ^ 0x706C616E74656421L);
-    int fiscalYear = years.get(random.nextInt(years.size()));
-
     Set<String> catalogCodes = new HashSet<>();
     for (String code : FacilityCatalog.bundled().codes()) {
       catalogCodes.add(code.toUpperCase(Locale.ROOT));
     }
-    Map<String, Long> inYear = new TreeMap<>();
+    Map<Integer, Map<String, Long>> byYear = new TreeMap<>();
+    Map<Integer, Long> yearTotals = new TreeMap<>();
     Map<String, Long> all = new TreeMap<>();
     Map<String, Set<String>> names = new HashMap<>();
-    long yearRecords = 0;
     long records = 0;
     long seen = 0;
     while (population.hasNext() && seen < sampleRows) {
@@ -127,26 +124,31 @@ record PlantedChanges(
         records++;
         String code = ReleaseView.facilityKey(row.facilityCode());
         Integer year = ReleaseView.fiscalYear(row.bookIn());
-        if (year != null && year == fiscalYear) {
-          yearRecords++;
+        if (year != null) {
+          yearTotals.merge(year, 1L, Long::sum);
         }
         if (code == null || !catalogCodes.contains(code)) {
           continue;
         }
         all.merge(code, 1L, Long::sum);
-        if (year != null && year == fiscalYear) {
-          inYear.merge(code, 1L, Long::sum);
+        if (year != null) {
+          byYear.computeIfAbsent(year, y -> new TreeMap<>()).merge(code, 1L, Long::sum);
         }
         if (row.facilityName() != null && !row.facilityName().isBlank()) {
           names.computeIfAbsent(code, c -> new TreeSet<>()).add(row.facilityName().trim().toUpperCase(Locale.ROOT));
         }
       }
     }
-    if (inYear.isEmpty()) {
+    List<Integer> withRecords = years.stream().filter(byYear::containsKey).toList();
+    if (withRecords.isEmpty()) {
       throw new IllegalArgumentException(
-          "Cannot plant the dropped records: no record of FY" + fiscalYear
+          "Cannot plant the dropped records: no record of FY" + years.get(0) + " to FY" + years.get(years.size() - 1)
               + " names a known facility; generate more placements");
     }
+    SplittableRandom random = new SplittableRandom(seed ^ 0x706C616E74656421L);
+    int fiscalYear = withRecords.get(random.nextInt(withRecords.size()));
+    Map<String, Long> inYear = byYear.get(fiscalYear);
+    long yearRecords = yearTotals.get(fiscalYear);
     String dropped = closest(inYear, DROPPED_SHARE * yearRecords);
 
     Map<String, Long> renameCandidates = new TreeMap<>();

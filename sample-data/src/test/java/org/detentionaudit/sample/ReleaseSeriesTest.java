@@ -336,6 +336,24 @@ class ReleaseSeriesTest {
   }
 
   @Test
+  void aTinyPopulationStillGetsEveryChange() throws IOException {
+    Path tiny = WrittenFiles.tempDir();
+    try {
+      // The dropped fiscal year is drawn among those that have records at a known facility.
+      ReleaseManifest small =
+          new ReleaseSeries(generator(30, 5), 2).write(tiny, List.of(OutputSpec.of(Layout.DDP_2025, OutputFormat.CSV)));
+      ReleaseManifest.Change drop = small.changes(ReleaseManifest.RECORDS_DROPPED).get(0);
+      assertThat(drop.beforeCount()).isPositive();
+      assertThat(drop.afterCount()).isZero();
+      assertThat(small.release(2).records()).isEqualTo(30 - drop.beforeCount());
+      assertThat(small.changes()).extracting(ReleaseManifest.Change::kind)
+          .containsExactly("records_dropped", "column_blank", "facility_renamed", "column_renamed", "column_renamed");
+    } finally {
+      WrittenFiles.delete(tiny);
+    }
+  }
+
+  @Test
   void refusesFewerThanTwoReleasesMalformedLinesAndTooManyReleases() {
     assertThatThrownBy(() -> new ReleaseSeries(generator(100, 1), 1))
         .isInstanceOf(IllegalArgumentException.class)

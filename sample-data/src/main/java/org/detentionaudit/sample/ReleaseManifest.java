@@ -28,10 +28,13 @@ import java.util.Map;
  * @param changes the planted changes, each with its exact numbers
  * @param notPlanted changes that could not be planted and why (a column rename for a layout without
  *     a later layout of its publisher)
+ * @param layoutChanges per layout written in its successor in the last release, every header
+ *     difference: the renamed headers (also in {@code changes}), and the columns the later layout
+ *     adds or lacks
  */
 @JsonPropertyOrder({
   "generator", "seed", "placements", "people", "stays", "profile", "months_between_releases",
-  "releases", "changes_between", "changes", "not_planted"
+  "releases", "changes_between", "changes", "not_planted", "layout_changes"
 })
 public record ReleaseManifest(
     @JsonProperty("generator") String generator,
@@ -44,7 +47,8 @@ public record ReleaseManifest(
     @JsonProperty("releases") List<Release> releases,
     @JsonProperty("changes_between") Between changesBetween,
     @JsonProperty("changes") List<Change> changes,
-    @JsonProperty("not_planted") List<NotPlanted> notPlanted) {
+    @JsonProperty("not_planted") List<NotPlanted> notPlanted,
+    @JsonProperty("layout_changes") List<LayoutChange> layoutChanges) {
 
   /** The file's name at the top of the series folder. */
   public static final String FILE_NAME = "releases.json";
@@ -204,6 +208,23 @@ public record ReleaseManifest(
       return ((Number) after).longValue();
     }
   }
+
+  /**
+   * How the headers of one layout differ in the layout the last release writes instead.
+   *
+   * @param layoutBefore the layout of the earlier releases
+   * @param layoutAfter its successor, the last release's
+   * @param renamed per canonical field whose header changed, the old and the new header
+   * @param columnsAdded headers of the later layout the earlier one lacks (renamed ones excluded), in order
+   * @param columnsDropped headers of the earlier layout the later one lacks (renamed ones excluded)
+   */
+  @JsonPropertyOrder({"layout_before", "layout_after", "renamed", "columns_added", "columns_dropped"})
+  public record LayoutChange(
+      @JsonProperty("layout_before") String layoutBefore,
+      @JsonProperty("layout_after") String layoutAfter,
+      @JsonProperty("renamed") Map<String, List<String>> renamed,
+      @JsonProperty("columns_added") List<String> columnsAdded,
+      @JsonProperty("columns_dropped") List<String> columnsDropped) {}
 
   /**
    * A change that could not be planted.

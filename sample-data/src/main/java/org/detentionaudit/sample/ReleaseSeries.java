@@ -241,7 +241,8 @@ public final class ReleaseSeries {
             entries,
             new ReleaseManifest.Between(releases - 1, releases),
             plantedChanges(changes, specs, lastSpecs, tallies.get(releases - 2), tallies.get(releases - 1)),
-            notPlanted(specs));
+            notPlanted(specs),
+            layoutChanges(specs));
     series.writeTo(dir.resolve(ReleaseManifest.FILE_NAME));
     return series;
   }
@@ -328,6 +329,41 @@ public final class ReleaseSeries {
       }
     }
     return planted;
+  }
+
+  private static List<ReleaseManifest.LayoutChange> layoutChanges(List<OutputSpec> specs) {
+    Map<Layout, ReleaseManifest.LayoutChange> changes = new LinkedHashMap<>();
+    for (OutputSpec spec : specs) {
+      Layout from = spec.layout();
+      if (from.successor().isEmpty() || changes.containsKey(from)) {
+        continue;
+      }
+      Layout to = from.successor().get();
+      Map<String, List<String>> renamed = new LinkedHashMap<>();
+      for (KeyField field : KeyField.values()) {
+        LayoutColumn old = from.keyColumn(field);
+        LayoutColumn next = to.keyColumn(field);
+        if (old != null && next != null && !old.header().equals(next.header())) {
+          renamed.put(field.fieldName(), List.of(old.header(), next.header()));
+        }
+      }
+      Set<String> renamedHeaders = new HashSet<>();
+      renamed.values().forEach(renamedHeaders::addAll);
+      List<String> added = new ArrayList<>();
+      for (String header : to.headers()) {
+        if (!from.headers().contains(header) && !renamedHeaders.contains(header)) {
+          added.add(header);
+        }
+      }
+      List<String> dropped = new ArrayList<>();
+      for (String header : from.headers()) {
+        if (!to.headers().contains(header) && !renamedHeaders.contains(header)) {
+          dropped.add(header);
+        }
+      }
+      changes.put(from, new ReleaseManifest.LayoutChange(from.id(), to.id(), renamed, added, dropped));
+    }
+    return List.copyOf(changes.values());
   }
 
   private static List<ReleaseManifest.NotPlanted> notPlanted(List<OutputSpec> specs) {

@@ -280,6 +280,19 @@ class ReleaseSeriesTest {
         .extracting(ReleaseManifest.NotPlanted::kind, ReleaseManifest.NotPlanted::layout)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("column_renamed", "uwchr-2012-2024"));
     assertThat(manifest.changes()).hasSize(5);
+    ReleaseManifest.LayoutChange layoutChange = manifest.layoutChanges().get(0);
+    assertThat(manifest.layoutChanges()).hasSize(1);
+    assertThat(layoutChange.renamed())
+        .containsEntry("person_id", List.of("Unique Identifier", "Anonymized Identifier"))
+        .containsEntry("book_out", List.of("Detention Book Out Date Time", "Book Out Date Time"))
+        .hasSize(2);
+    assertThat(layoutChange.columnsAdded()).hasSize(16).contains("Book In Site", "Detention Facility Type");
+    assertThat(layoutChange.columnsDropped()).isEmpty();
+    List<String> expectedHeaders = new ArrayList<>(header(2, "ddp-2025.csv"));
+    expectedHeaders.removeAll(List.of("Unique Identifier", "Detention Book Out Date Time"));
+    expectedHeaders.addAll(layoutChange.columnsAdded());
+    expectedHeaders.addAll(List.of("Anonymized Identifier", "Book Out Date Time"));
+    assertThat(header(3, "ddp-2026-03.csv")).containsExactlyInAnyOrderElementsOf(expectedHeaders);
   }
 
   @Test

@@ -1,35 +1,22 @@
 package org.detentionaudit.sample;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.detentionaudit.sample.generate.Defect;
 import org.detentionaudit.sample.generate.DefectProfile;
 import org.detentionaudit.sample.generate.DefectRates;
-import org.detentionaudit.sample.generate.FacilityCatalog;
 import org.detentionaudit.sample.generate.PlacementSource;
 import org.detentionaudit.sample.generate.SeedCounts;
-import org.detentionaudit.sample.model.Facility;
-import org.detentionaudit.sample.model.PlacementRecord;
-import org.detentionaudit.sample.oracle.CoreRule;
-import org.detentionaudit.sample.oracle.KeyField;
-import org.detentionaudit.sample.oracle.NormalizedPlacement;
-import org.detentionaudit.sample.oracle.ReferenceRuleEvaluator;
 import org.detentionaudit.sample.write.Layout;
-import org.detentionaudit.sample.write.MalformedLineKind;
 import org.detentionaudit.sample.write.OutputFormat;
 import org.detentionaudit.sample.write.OutputSpec;
 import org.detentionaudit.sample.write.RowWriter;
@@ -144,6 +131,30 @@ public final class SampleGenerator {
    */
   public Manifest write(Path dir, List<OutputSpec> outputs) throws IOException {
     Objects.requireNonNull(dir, "dir");
+    List<OutputSpec> specs = checkedOutputs(outputs);
+    PlacementSource source = placementSource();
+    SampleFiles files = new SampleFiles(dir, specs, extractDate, xlsxRowsPerSheet, malformedPositions());
+    try {
+      while (source.hasNext()) {
+        files.accept(source.next());
+      }
+    } catch (IOException | RuntimeException e) {
+      files.closeQuietly(e);
+      throw e;
+    }
+    SeedCounts counts = source.counts();
+    Manifest manifest =
+        files.finish(GENERATOR, seed, placements, counts.people(), counts.stays(), rates, counts);
+    manifest.writeTo(dir.resolve(Manifest.FILE_NAME));
+    return manifest;
+  }
+
+  /**
+   * Checks that {@code outputs} is not empty and names no path twice.
+   *
+   * @return the outputs as an immutable list
+   */
+  static List<OutputSpec> checkedOutputs(List<OutputSpec> outputs) {
     List<OutputSpec> specs = List.copyOf(Objects.requireNonNull(outputs, "outputs"));
     if (specs.isEmpty()) {
       throw new IllegalArgumentException("Cannot write sample: no output was given");
@@ -155,185 +166,11 @@ public final class SampleGenerator {
             "Cannot write sample: output path '" + spec.relativePath() + "' is given twice");
       }
     }
-    Files.createDirectories(dir);
-
-    long[] malformedPositions = malformedPositions();
-    List<Manifest.MalformedLine> malformed = new ArrayList<>();
-    List<Facility> reference = FacilityCatalog.bundled().all();
-    ReferenceRuleEvaluator oracle =
-        new ReferenceRuleEvaluator(extractDate, reference, Optional.of(GENERATED_WINDOW_START), false);
-    // One oracle per layout written, on the values as that layout writes them.
-    Map<Layout, ReferenceRuleEvaluator> layoutOracles = new EnumMap<>(Layout.class);
-    Map<Layout, List<NormalizedPlacement>> layoutRows = new EnumMap<>(Layout.class);
-    for (OutputSpec spec : specs) {
-      layoutOracles.computeIfAbsent(
-          spec.layout(),
-          layout ->
-              new ReferenceRuleEvaluator(
-                  extractDate,
-                  reference,
-                  layout.coversFrom(),
-                  !layout.keyFields().contains(KeyField.FACILITY_CODE)
-                      && layout.keyFields().contains(KeyField.FACILITY_NAME)));
-      layoutRows.computeIfAbsent(spec.layout(), layout -> new ArrayList<>());
-    }
-    PlacementSource source = placementSource();
-    List<RowWriter> writers = new ArrayList<>();
-    List<RowWriter> textWriters = new ArrayList<>();
-    try {
-      for (OutputSpec spec : specs) {
-        Path file = dir.resolve(spec.relativePath());
-        if (file.getParent() != null) {
-          Files.createDirectories(file.getParent());
-        }
-        RowWriter writer = RowWriter.open(file, spec.layout(), spec.format(), xlsxRowsPerSheet);
-        writers.add(writer);
-        if (spec.format().isText()) {
-          textWriters.add(writer);
-        }
-      }
-      long rowIndex = 0;
-      long sourceRow = 0;
-      int nextMalformed = 0;
-      PlacementRecord lastRow = null;
-      List<NormalizedPlacement> normalized = new ArrayList<>();
-      while (source.hasNext()) {
-        List<PlacementRecord> batch = source.next();
-        normalized.clear();
-        layoutRows.values().forEach(List::clear);
-        for (PlacementRecord row : batch) {
-          while (nextMalformed < malformedPositions.length
-              && malformedPositions[nextMalformed] == rowIndex) {
-            MalformedLineKind kind = malformedKind(nextMalformed);
-            malformed.add(new Manifest.MalformedLine(++sourceRow, kind.key()));
-            for (RowWriter writer : textWriters) {
-              writer.writeMalformed(kind, row);
-            }
-            nextMalformed++;
-          }
-          sourceRow++;
-          for (RowWriter writer : writers) {
-            writer.write(row);
-          }
-          normalized.add(NormalizedPlacement.of(row));
-          for (Map.Entry<Layout, List<NormalizedPlacement>> rows : layoutRows.entrySet()) {
-            rows.getValue().add(rows.getKey().asWritten(row));
-          }
-          rowIndex++;
-          lastRow = row;
-        }
-        oracle.accept(normalized);
-        for (Map.Entry<Layout, List<NormalizedPlacement>> rows : layoutRows.entrySet()) {
-          layoutOracles.get(rows.getKey()).accept(rows.getValue());
-        }
-      }
-      while (nextMalformed < malformedPositions.length) { // positioned after the last row
-        MalformedLineKind kind = malformedKind(nextMalformed);
-        malformed.add(new Manifest.MalformedLine(++sourceRow, kind.key()));
-        for (RowWriter writer : textWriters) {
-          writer.writeMalformed(kind, lastRow);
-        }
-        nextMalformed++;
-      }
-    } finally {
-      closeAll(writers);
-    }
-
-    Manifest manifest = manifest(specs, source.counts(), malformed, oracle, layoutOracles);
-    manifest.writeTo(dir.resolve(Manifest.FILE_NAME));
-    return manifest;
-  }
-
-  private Manifest manifest(
-      List<OutputSpec> specs,
-      SeedCounts counts,
-      List<Manifest.MalformedLine> malformed,
-      ReferenceRuleEvaluator oracle,
-      Map<Layout, ReferenceRuleEvaluator> layoutOracles) {
-    List<Manifest.FileEntry> files = new ArrayList<>();
-    for (OutputSpec spec : specs) {
-      files.add(
-          new Manifest.FileEntry(
-              Path.of(spec.relativePath()).normalize().toString().replace('\\', '/'),
-              spec.layout().id(),
-              spec.format().id(),
-              placements,
-              spec.format().isText() ? malformed.size() : 0,
-              spec.format() == OutputFormat.XLSX ? sheetEntries() : null));
-    }
-    Map<String, Map<String, Manifest.ExpectedOutcome>> expectedByFile = new LinkedHashMap<>();
-    for (int i = 0; i < specs.size(); i++) {
-      expectedByFile.put(
-          files.get(i).path(),
-          fileExpectations(specs.get(i).layout(), layoutOracles.get(specs.get(i).layout())));
-    }
-    Map<String, Long> byKind = new LinkedHashMap<>();
-    for (MalformedLineKind kind : MalformedLineKind.values()) {
-      byKind.put(kind.key(), 0L);
-    }
-    for (Manifest.MalformedLine line : malformed) {
-      byKind.merge(line.kind(), 1L, Long::sum);
-    }
-    Map<String, Double> defectRates = new LinkedHashMap<>();
-    for (Defect defect : Defect.values()) {
-      defectRates.put(defect.key(), rates.rate(defect));
-    }
-    Map<String, String> definitions = new LinkedHashMap<>();
-    for (CoreRule rule : CoreRule.values()) {
-      definitions.put(rule.id(), rule.recordsCheckedDefinition());
-    }
-    return new Manifest(
-        GENERATOR,
-        seed,
-        placements,
-        counts.people(),
-        counts.stays(),
-        extractDate.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")),
-        new Manifest.Rates(rates.profile().id(), defectRates, rates.nearMissRate(), rates.redactionRate()),
-        files,
-        new Manifest.MalformedLines(malformed.size(), byKind, malformed),
-        new Manifest.Seeded(counts.defectsApplied(), counts.nearMissesApplied()),
-        oracle.countsById(),
-        expectedByFile,
-        definitions);
-  }
-
-  /** How the rows of a workbook output are split into data sheets. */
-  private List<Manifest.SheetEntry> sheetEntries() {
-    List<Manifest.SheetEntry> sheets = new ArrayList<>();
-    long first = 1;
-    for (int n = 1; first <= placements; n++) {
-      long rows = Math.min(xlsxRowsPerSheet, placements - first + 1);
-      sheets.add(new Manifest.SheetEntry(RowWriter.xlsxDataSheetName(n), first, rows));
-      first += rows;
-    }
-    return sheets;
+    return specs;
   }
 
   /** What {@code missing_fields} names when the layout gives no release window start. */
   public static final String WINDOW_START = "covers_from";
-
-  /**
-   * Per rule: the layout oracle's counts, or NOT_APPLICABLE naming the fields the layout lacks (and
-   * {@code covers_from} for {@code stay.implausibly_early} when the layout gives no window start).
-   */
-  private static Map<String, Manifest.ExpectedOutcome> fileExpectations(
-      Layout layout, ReferenceRuleEvaluator layoutOracle) {
-    Map<String, Manifest.ExpectedOutcome> expected = new LinkedHashMap<>();
-    Map<CoreRule, org.detentionaudit.sample.oracle.RuleCount> counts = layoutOracle.counts();
-    for (CoreRule rule : CoreRule.values()) {
-      List<String> missing = new ArrayList<>(rule.missingFields(layout.keyFields()));
-      if (rule == CoreRule.STAY_IMPLAUSIBLY_EARLY && layout.coversFrom().isEmpty()) {
-        missing.add(WINDOW_START);
-      }
-      expected.put(
-          rule.id(),
-          missing.isEmpty()
-              ? Manifest.ExpectedOutcome.judged(counts.get(rule))
-              : Manifest.ExpectedOutcome.notApplicable(missing));
-    }
-    return expected;
-  }
 
   /** Sorted positions in [0, placements]: a line at position i goes before valid row i. */
   private long[] malformedPositions() {
@@ -344,30 +181,6 @@ public final class SampleGenerator {
     }
     Arrays.sort(positions);
     return positions;
-  }
-
-  /** Kinds in turn, so that three or more lines include every kind. */
-  private static MalformedLineKind malformedKind(int index) {
-    MalformedLineKind[] kinds = MalformedLineKind.values();
-    return kinds[index % kinds.length];
-  }
-
-  private static void closeAll(List<RowWriter> writers) throws IOException {
-    IOException failure = null;
-    for (RowWriter writer : writers) {
-      try {
-        writer.close();
-      } catch (IOException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
   }
 
   /** Validating builder of {@link SampleGenerator}; each setter checks its argument at once. */

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.detentionaudit.core.InputException;
 import org.detentionaudit.sample.Manifest;
+import org.detentionaudit.sample.ReleaseManifest;
+import org.detentionaudit.sample.ReleaseSeries;
 import org.detentionaudit.sample.SampleGenerator;
 import org.detentionaudit.sample.generate.DefectProfile;
 import org.detentionaudit.sample.write.Layout;
@@ -25,7 +27,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Generate realistic ICE detention placements with every core-rule defect seeded (at the shares",
       "of real releases, or heavily with --defects heavy),",
-      "one file per layout and format, and manifest.json with the exact expected count per rule."
+      "one file per layout and format, and manifest.json with the exact expected count per rule.",
+      "With --releases N: N releases of one population (DIR/release-1 ... DIR/release-N, each extracted",
+      "4 months after the one before, the last on --extract-date) with changes planted between the",
+      "last two, listed in DIR/releases.json."
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -73,6 +78,16 @@ final class GenerateCommand implements Callable<Integer> {
               + " about 1%% of records or more, as the tests use (default ${DEFAULT-VALUE}).")
   String defects;
 
+  @Option(
+      names = "--releases",
+      paramLabel = "N",
+      description =
+          "Write N >= 2 releases of one population into DIR/release-1 ... DIR/release-N, extract dates"
+              + " 4 months apart (the last on --extract-date), with records dropped, a column blanked, a"
+              + " facility renamed and columns renamed between the last two, and DIR/releases.json"
+              + " listing them. Not with --malformed.")
+  Integer releases;
+
   @Override
   public Integer call() throws IOException {
     DefectProfile profile;
@@ -95,6 +110,9 @@ final class GenerateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage() + ".");
     }
+    if (releases != null) {
+      return writeReleases(builder, profile, layoutList, formatList);
+    }
     long started = System.nanoTime();
     Manifest manifest = builder.build().write(out, SampleGenerator.outputs(layoutList, formatList));
     PrintWriter console = spec.commandLine().getOut();
@@ -109,6 +127,58 @@ final class GenerateCommand implements Callable<Integer> {
         out,
         (System.nanoTime() - started) / 1e9,
         out.resolve(Manifest.FILE_NAME));
+    console.flush();
+    return ExitCodes.OK;
+  }
+
+  private Integer writeReleases(
+      SampleGenerator.Builder builder, DefectProfile profile, List<Layout> layoutList, List<OutputFormat> formatList)
+      throws IOException {
+    if (releases < 2) {
+      throw new InputException(
+          "Cannot generate " + releases + " release(s): --releases needs 2 or more (changes are planted"
+              + " between the last two releases); without --releases, generate writes one release.");
+    }
+    if (malformed > 0) {
+      throw new InputException(
+          "Cannot generate releases with --malformed " + malformed + ": broken lines would differ between"
+              + " releases and a compare would report them as changes. Generate the series without"
+              + " --malformed, or one release with it.");
+    }
+    ReleaseSeries series;
+    try {
+      series = new ReleaseSeries(builder.build(), releases);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage() + ".");
+    }
+    long started = System.nanoTime();
+    ReleaseManifest manifest;
+    try {
+      manifest = series.write(out, SampleGenerator.outputs(layoutList, formatList));
+    } catch (IllegalArgumentException e) { // too few placements to plant the changes
+      throw new InputException(e.getMessage() + ".");
+    }
+    PrintWriter console = spec.commandLine().getOut();
+    long records = 0;
+    for (ReleaseManifest.Release release : manifest.releases()) {
+      records += release.records();
+    }
+    console.printf(
+        Locale.ROOT,
+        "Wrote %d releases of %d placements (%d people, %s defects; %d rows in all) to %s in %.1f s;"
+            + " extract dates %s to %s; planted changes between releases %d and %d in %s%n",
+        manifest.releases().size(),
+        manifest.placements(),
+        manifest.people(),
+        profile.id(),
+        records,
+        out,
+        (System.nanoTime() - started) / 1e9,
+        manifest.release(1).extractDate(),
+        manifest.release(releases).extractDate(),
+        manifest.changesBetween().before(),
+        manifest.changesBetween().after(),
+        out.resolve(ReleaseManifest.FILE_NAME));
     console.flush();
     return ExitCodes.OK;
   }

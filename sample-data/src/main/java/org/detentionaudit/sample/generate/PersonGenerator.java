@@ -50,6 +50,11 @@ final class PersonGenerator {
   private static final LocalDateTime PLACEHOLDER_BOOK_IN = LocalDateTime.of(1900, 1, 1, 0, 0);
 
   private final LocalDateTime extractDate;
+  /**
+   * Person i (i < size) is one open placement booked in at moment i: the extract date first, then the
+   * earlier extract dates of a release series, so that each release's latest timestamp is its extract.
+   */
+  private final List<LocalDateTime> extractMoments;
   private final LocalDateTime statusCutoff;
   private final DefectRates rates;
   private final FacilityCatalog catalog;
@@ -61,8 +66,18 @@ final class PersonGenerator {
 
   PersonGenerator(
       long seed, LocalDateTime extractDate, DefectRates rates, FacilityCatalog catalog, SeedCounts counts) {
+    this(seed, List.of(extractDate), rates, catalog, counts);
+  }
+
+  /**
+   * @param extractMoments the extract date first, then earlier moments (none after it): person i is
+   *     one open placement booked in at moment i
+   */
+  PersonGenerator(
+      long seed, List<LocalDateTime> extractMoments, DefectRates rates, FacilityCatalog catalog, SeedCounts counts) {
     this.seed = seed;
-    this.extractDate = extractDate;
+    this.extractMoments = List.copyOf(extractMoments);
+    this.extractDate = this.extractMoments.get(0);
     this.statusCutoff = extractDate.minusDays(365);
     this.rates = rates;
     this.catalog = catalog;
@@ -101,8 +116,8 @@ final class PersonGenerator {
     String personId = personId(index);
     List<DraftStay> stays;
     boolean seedDefects = true;
-    if (index == 0) {
-      stays = extractMomentStay(random, personId);
+    if (index < extractMoments.size()) {
+      stays = extractMomentStay(random, personId, extractMoments.get((int) index));
       seedDefects = false; // the extract moment must stay exactly where it is
     } else if (random.nextDouble() < rates.nearMissRate()) {
       stays = heldExactly365Days(random, personId);
@@ -118,6 +133,12 @@ final class PersonGenerator {
         for (DraftPlacement placement : stay.placements) {
           placement.facilityName = catalog.nameAt(placement.facility, placement.bookIn);
         }
+      }
+    }
+    for (int s = 0; s < stays.size(); s++) {
+      stays.get(s).index = s;
+      for (DraftPlacement placement : stays.get(s).placements) {
+        placement.generatedBookIn = placement.bookIn;
       }
     }
     PersonProfile profile = profile(random, stays);
@@ -142,12 +163,13 @@ final class PersonGenerator {
 
   // ---------------------------------------------------------------- timelines
 
-  private List<DraftStay> extractMomentStay(SplittableRandom random, String personId) {
+  private List<DraftStay> extractMomentStay(
+      SplittableRandom random, String personId, LocalDateTime moment) {
     DraftStay stay = new DraftStay();
     DraftPlacement placement = new DraftPlacement(stay, personId, detentionCenter(random));
-    placement.bookIn = extractDate;
+    placement.bookIn = moment;
     stay.add(placement);
-    stay.stayBookIn = extractDate;
+    stay.stayBookIn = moment;
     return List.of(stay);
   }
 
@@ -642,6 +664,7 @@ final class PersonGenerator {
     LocalDateTime stayBookIn;
     LocalDateTime stayBookOut;
     String stayReason;
+    int index;
 
     void add(DraftPlacement placement) {
       placements.add(placement);
@@ -666,6 +689,7 @@ final class PersonGenerator {
     LocalDateTime bookIn;
     LocalDateTime bookOut;
     String reason;
+    LocalDateTime generatedBookIn;
 
     DraftPlacement(DraftStay stay, String personId, Facility facility) {
       this.stay = stay;
@@ -682,6 +706,7 @@ final class PersonGenerator {
       copy.bookIn = bookIn;
       copy.bookOut = bookOut;
       copy.reason = reason;
+      copy.generatedBookIn = generatedBookIn;
       return copy;
     }
 
@@ -699,7 +724,9 @@ final class PersonGenerator {
           facility,
           stay.first().facility,
           profile,
-          personIndex);
+          personIndex,
+          stay.index,
+          generatedBookIn);
     }
   }
 }

@@ -37,6 +37,29 @@ public final class PlacementSource implements Iterator<List<PlacementRecord>> {
    * @param placements rows to generate, at least 1
    */
   public PlacementSource(long seed, long placements, LocalDateTime extractDate, DefectRates rates) {
+    this(seed, placements, List.of(extractDate), rates);
+  }
+
+  /**
+   * The rows of a release series' population: as {@link #PlacementSource(long, long, LocalDateTime,
+   * DefectRates)} with the first moment as the extract date, but person i (i &lt; moments) is one
+   * open placement booked in at moment i, so that each release's latest timestamp is its extract
+   * date.
+   *
+   * @param extractMoments the extract date, then earlier moments; at least one, none after the first
+   */
+  public PlacementSource(long seed, long placements, List<LocalDateTime> extractMoments, DefectRates rates) {
+    List<LocalDateTime> moments = List.copyOf(Objects.requireNonNull(extractMoments, "extractMoments"));
+    if (moments.isEmpty()) {
+      throw new IllegalArgumentException("Cannot generate placements: no extract date was given");
+    }
+    LocalDateTime extractDate = moments.get(0);
+    for (LocalDateTime moment : moments) {
+      if (moment.isAfter(extractDate)) {
+        throw new IllegalArgumentException(
+            "Cannot generate placements: moment " + moment + " is after the extract date " + extractDate);
+      }
+    }
     if (placements < 1) {
       throw new IllegalArgumentException(
           "Cannot generate placements: count must be at least 1, got " + placements);
@@ -48,7 +71,12 @@ public final class PlacementSource implements Iterator<List<PlacementRecord>> {
             && rates.rate(Defect.IMPLAUSIBLE_DATE) == 0;
     this.persons =
         new PersonGenerator(
-            seed, extractDate, Objects.requireNonNull(rates, "rates"), FacilityCatalog.bundled(), counts);
+            seed, moments, Objects.requireNonNull(rates, "rates"), FacilityCatalog.bundled(), counts);
+  }
+
+  /** The extract date (no generated timestamp is later, unless seeded on purpose). */
+  public LocalDateTime extractDate() {
+    return extractDate;
   }
 
   @Override

@@ -14,7 +14,13 @@ import java.util.Objects;
  * @param facility the facility the placement was generated at, even when {@code facilityCode} was
  *     blanked by a defect (its area of responsibility and type fill non-key columns)
  * @param stayFirstFacility the facility of the stay's first placement (the book-in site)
- * @param personIndex the 0-based index of the generated person the row belongs to
+ * @param personIndex the 0-based index of the generated person the row belongs to (in a release of
+ *     a {@link org.detentionaudit.sample.ReleaseSeries}, that release's pseudonym of it, so that the
+ *     synthetic placement and stay ids some layouts derive from it do not link releases)
+ * @param stayIndex the 0-based index of the row's stay among its person's stays
+ * @param generatedBookIn the book-in the person's timeline gave the placement before any defect moved
+ *     or removed it (a release series dates rows that lost both book-ins by it); null only if the
+ *     timeline had none
  */
 public record PlacementRecord(
     String personId,
@@ -29,7 +35,9 @@ public record PlacementRecord(
     Facility facility,
     Facility stayFirstFacility,
     PersonProfile profile,
-    long personIndex) {
+    long personIndex,
+    int stayIndex,
+    LocalDateTime generatedBookIn) {
 
   public PlacementRecord {
     Objects.requireNonNull(facility, "facility");

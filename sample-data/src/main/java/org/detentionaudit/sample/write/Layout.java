@@ -81,6 +81,16 @@ public enum Layout {
     };
   }
 
+  /**
+   * The next layout the same publisher released, if the generator knows one: DDP 2025 is followed
+   * by DDP March 2026 (which renames {@code Unique Identifier} to {@code Anonymized Identifier} and
+   * {@code Detention Book Out Date Time} to {@code Book Out Date Time}, and adds 16 columns); the
+   * other layouts have none.
+   */
+  public Optional<Layout> successor() {
+    return this == DDP_2025 ? Optional.of(DDP_2026_03) : Optional.empty();
+  }
+
   /** The layout's name, e.g. {@code ddp-2025}. */
   public String id() {
     return id;

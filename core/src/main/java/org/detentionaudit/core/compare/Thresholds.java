@@ -41,9 +41,16 @@ public final class Thresholds {
   private static final Set<String> SETTINGS = Set.of("flag", "absolute", "relative");
 
   private final Map<ChangeKind, Threshold> byKind;
+  private final String source;
 
-  private Thresholds(Map<ChangeKind, Threshold> byKind) {
+  private Thresholds(Map<ChangeKind, Threshold> byKind, String source) {
     this.byKind = new EnumMap<>(byKind);
+    this.source = source;
+  }
+
+  /** Where the settings come from: {@code bundled}, or {@code bundled + FILE}. */
+  public String source() {
+    return source;
   }
 
   /**
@@ -62,7 +69,7 @@ public final class Thresholds {
         throw new IllegalStateException("Cannot find the bundled thresholds " + BUNDLED);
       }
       Map<ChangeKind, Threshold> settings = new EnumMap<>(ChangeKind.class);
-      Thresholds parsed = new Thresholds(settings).with(BUNDLED, YAML.readValue(in, Object.class));
+      Thresholds parsed = new Thresholds(settings, "bundled").with(BUNDLED, YAML.readValue(in, Object.class), "bundled");
       for (ChangeKind kind : ChangeKind.values()) {
         if (parsed.byKind.get(kind) == null) {
           throw new IllegalStateException("The bundled thresholds " + BUNDLED + " lack " + kind.key());
@@ -95,13 +102,13 @@ public final class Thresholds {
       throw new InputException(
           "Cannot read thresholds file " + file + ": " + e.getMessage() + ". Check the path and its permissions.", e);
     }
-    return defaults().with(file.toString(), tree);
+    return defaults().with(file.toString(), tree, "bundled + " + file);
   }
 
   /** The defaults with settings given as YAML text applied; {@code source} names them in errors. */
   public static Thresholds parse(String source, String yamlText) {
     try {
-      return defaults().with(source, YAML.readValue(yamlText, Object.class));
+      return defaults().with(source, YAML.readValue(yamlText, Object.class), "bundled + " + source);
     } catch (JacksonException e) {
       throw new InputException(
           "Cannot read thresholds " + source + ": it is not valid YAML (" + firstLine(e) + "). Fix the file.", e);
@@ -113,7 +120,7 @@ public final class Thresholds {
     return byKind.get(Objects.requireNonNull(kind, "kind"));
   }
 
-  private Thresholds with(String source, Object tree) {
+  private Thresholds with(String source, Object tree, String newSource) {
     if (!(tree instanceof Map<?, ?> root) || !(root.get("thresholds") instanceof Map<?, ?> kinds)) {
       throw problems(
           source,
@@ -171,7 +178,7 @@ public final class Thresholds {
     if (!problems.isEmpty()) {
       throw problems(source, problems);
     }
-    return new Thresholds(result);
+    return new Thresholds(result, newSource);
   }
 
   private static InputException problems(String source, List<String> problems) {

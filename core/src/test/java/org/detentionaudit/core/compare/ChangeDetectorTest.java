@@ -20,19 +20,19 @@ class ChangeDetectorTest {
     assertThat(j.reason())
         .isEqualTo(
             "missing share of book_out 9.1% against 2.0%: +7.1 points (+355.0%); flagged at a change of"
-                + " more than 2.0 points and 25% either way");
+                + " more than 5.0 points and 50% either way");
   }
 
   @Test
   void aNearMissOnEitherLimitIsNotAnomalous() {
-    // +1.9 points: under the absolute limit, though +95% relative.
-    assertThat(defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "m", 0.020, 0.039).anomalous()).isFalse();
-    // +5 points but only +10% relative.
-    assertThat(defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "m", 0.50, 0.55).anomalous()).isFalse();
-    // Exactly at the limits is not beyond them.
-    assertThat(defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "m", 0.08, 0.10).anomalous()).isFalse();
+    // +4.9 points: under the absolute limit, though +245% relative.
+    assertThat(defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "m", 0.020, 0.069).anomalous()).isFalse();
+    // +10 points but only +20% relative.
+    assertThat(defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "m", 0.50, 0.60).anomalous()).isFalse();
+    // Exactly at both limits (+5 points, +50%) is not beyond them.
+    assertThat(defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "m", 0.10, 0.15).anomalous()).isFalse();
     // A fall beyond both limits is anomalous too (direction: both).
-    assertThat(defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "m", 0.10, 0.05).anomalous()).isTrue();
+    assertThat(defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "m", 0.20, 0.05).anomalous()).isTrue();
   }
 
   @Test
@@ -60,7 +60,7 @@ class ChangeDetectorTest {
     // The loss kind never flags a gain, the gain kind never a loss.
     assertThat(defaults.judge(ChangeKind.RECORDS_CLOSED_YEAR_LOSS, "r", 1200.0, 5000.0).anomalous()).isFalse();
     assertThat(defaults.judge(ChangeKind.RECORDS_CLOSED_YEAR_GAIN, "r", 1200.0, 100.0).anomalous()).isFalse();
-    // Gains: above 2% only (24 of 1,200 is exactly 2%).
+    // Gains: above 2% and 10 records only (24 of 1,200 is exactly 2%).
     assertThat(defaults.judge(ChangeKind.RECORDS_CLOSED_YEAR_GAIN, "r", 1200.0, 1224.0).anomalous()).isFalse();
     assertThat(defaults.judge(ChangeKind.RECORDS_CLOSED_YEAR_GAIN, "r", 1200.0, 1225.0).anomalous()).isTrue();
     assertThat(defaults.judge(ChangeKind.RECORDS_OPEN_YEAR_LOSS, "r", 1200.0, 1200.0).anomalous()).isFalse();
@@ -73,7 +73,9 @@ class ChangeDetectorTest {
     assertThat(rise.relativeChange()).isNull();
     assertThat(rise.reason()).startsWith("failed ratio 5.0% against 0%: +5.0 points;");
     assertThat(defaults.judge(ChangeKind.RULE_FAILED_RATIO, "f", 0.0, 0.0).anomalous()).isFalse();
-    assertThat(defaults.judge(ChangeKind.RECORDS_CLOSED_YEAR_GAIN, "r", 0.0, 3.0).anomalous()).isTrue();
+    assertThat(defaults.judge(ChangeKind.RECORDS_CLOSED_YEAR_GAIN, "r", 0.0, 11.0).anomalous()).isTrue();
+    // ...but not one under the absolute limit of 10 records.
+    assertThat(defaults.judge(ChangeKind.RECORDS_CLOSED_YEAR_GAIN, "r", 0.0, 10.0).anomalous()).isFalse();
   }
 
   @Test

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.detentionaudit.core.AuditResult;
 import org.detentionaudit.core.DetentionAudit;
 import org.detentionaudit.core.InputException;
 import org.detentionaudit.core.testing.SharedSpark;
@@ -21,17 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(SharedSpark.class)
 class ReleaseMetricsTest {
-  private static final Path SAMPLE = Path.of("..", "sample-data", "samples", "ddp-2025", "ddp-2025.csv");
   @TempDir static Path dir;
   private static Path audit;
 
   @BeforeAll
   static void auditTheSample() {
-    audit = dir.resolve("audit-out");
-    try (AuditResult result =
-        DetentionAudit.on(SharedSpark.session()).input(SAMPLE.toString()).runDate(LocalDate.of(2026, 1, 1)).run()) {
-      result.write(audit.toString(), false);
-    }
+    audit = SampleAudit.folder();
   }
 
   @Test

@@ -17,7 +17,7 @@ class ThresholdsTest {
       assertThat(defaults.of(kind)).as(kind.key()).isNotNull();
     }
     assertThat(defaults.of(ChangeKind.COLUMN_MISSING_SHARE))
-        .isEqualTo(new Thresholds.Threshold(true, 0.02, 0.25));
+        .isEqualTo(new Thresholds.Threshold(true, 0.05, 0.5));
     assertThat(defaults.of(ChangeKind.FACILITY_NEW).flag()).isFalse();
   }
 
@@ -26,13 +26,15 @@ class ThresholdsTest {
     Path file = dir.resolve("t.yaml");
     Files.writeString(
         file,
-        "thresholds:\n  column_missing_share: { absolute: 0.05 }\n  rule_failed_ratio: { relative: ~ }\n"
+        "thresholds:\n  column_missing_share: { absolute: 0.10 }\n  rule_failed_ratio: { relative: ~ }\n"
             + "  facility_new: { flag: true }\n");
 
     Thresholds t = Thresholds.read(file);
 
-    assertThat(t.of(ChangeKind.COLUMN_MISSING_SHARE)).isEqualTo(new Thresholds.Threshold(true, 0.05, 0.25));
-    assertThat(t.of(ChangeKind.RULE_FAILED_RATIO)).isEqualTo(new Thresholds.Threshold(true, 0.01, null));
+    assertThat(t.of(ChangeKind.COLUMN_MISSING_SHARE)).isEqualTo(new Thresholds.Threshold(true, 0.10, 0.5));
+    assertThat(t.of(ChangeKind.RULE_FAILED_RATIO)).isEqualTo(new Thresholds.Threshold(true, 0.005, null));
+    assertThat(t.source()).isEqualTo("bundled + " + file);
+    assertThat(Thresholds.defaults().source()).isEqualTo("bundled");
     assertThat(t.of(ChangeKind.FACILITY_NEW).flag()).isTrue();
     assertThat(t.of(ChangeKind.COLUMN_REDACTED_SHARE)).isEqualTo(Thresholds.defaults().of(ChangeKind.COLUMN_REDACTED_SHARE));
   }

@@ -400,8 +400,9 @@ public record ReleaseMetrics(
       return frame.collectAsList();
     } catch (InputException e) {
       throw e;
-    } catch (RuntimeException e) {
-      // Spark's AnalysisException (an empty folder) or a task failure on a damaged file.
+    } catch (Exception e) {
+      // Spark's AnalysisException (an empty folder), or the checked SparkException that Scala code
+      // raises when a task fails on a damaged file.
       LOG.warn("Cannot read {}", path, e);
       throw new InputException(
           "Cannot compare audit output "

@@ -22,6 +22,7 @@ import org.detentionaudit.core.compare.ReleaseMetrics.FacilityMetric;
 import org.detentionaudit.core.compare.ReleaseMetrics.FacilityYearRecords;
 import org.detentionaudit.core.compare.ReleaseMetrics.RuleMetric;
 import org.detentionaudit.core.compare.ReleaseMetrics.YearRecords;
+import org.detentionaudit.core.layout.HeaderKey;
 import org.detentionaudit.core.reference.FacilityNames;
 
 /**
@@ -33,8 +34,9 @@ import org.detentionaudit.core.reference.FacilityNames;
  *   <li><b>window</b>: the extract dates (flagged when the later release's is earlier:
  *       {@code extract_date_earlier}), the first and last book-ins, and each fiscal year outside the
  *       years both releases cover whole (not flagged: not comparable).
- *   <li><b>schema</b>: columns matched by canonical field, else by header (ignoring case); a column
- *       of one release only is added or dropped, one whose header changed is renamed
+ *   <li><b>schema</b>: columns matched by canonical field, else by header ({@link HeaderKey}: case,
+ *       spaces and punctuation ignored, so {@code Birth Date} is {@code birth_date}); a column of
+ *       one release only is added or dropped, one whose header changed beyond that is renamed
  *       ({@code schema_change}).
  *   <li><b>rule</b>: each rule's failed ratio ({@code rule_failed_ratio}); a rule {@code
  *       NOT_APPLICABLE} in either release is a row saying so, never flagged as a change of ratio.
@@ -238,7 +240,7 @@ public final class ReleaseComparison {
       }
       String header = bCols.get(key).header();
       Optional<String> same =
-          aUnmatched.stream().filter(k -> aCols.get(k).header().trim().equalsIgnoreCase(header.trim())).findFirst();
+          aUnmatched.stream().filter(k -> sameHeader(aCols.get(k).header(), header)).findFirst();
       matched.put(key, same.orElse(null));
       same.ifPresent(aUnmatched::remove);
     }
@@ -250,7 +252,7 @@ public final class ReleaseComparison {
         continue;
       }
       ColumnShare a = aCols.get(m.getValue());
-      if (!a.header().equals(b.header())) {
+      if (!sameHeader(a.header(), b.header())) {
         rows.add(
             schemaRow(
                 m.getKey(),
@@ -265,6 +267,11 @@ public final class ReleaseComparison {
       ColumnShare a = aCols.get(key);
       rows.add(schemaRow(key, flag, "column '" + a.header() + "'" + field(a) + " added: not in the before release"));
     }
+  }
+
+  /** Headers that differ only in case, spaces or punctuation ({@link HeaderKey}) are one column. */
+  private static boolean sameHeader(String a, String b) {
+    return HeaderKey.of(a).equals(HeaderKey.of(b));
   }
 
   private ComparisonRow schemaRow(String column, boolean flag, String reason) {

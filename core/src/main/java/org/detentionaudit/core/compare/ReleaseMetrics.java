@@ -321,9 +321,6 @@ public record ReleaseMetrics(
     Map<Integer, Long> byYear = new TreeMap<>(java.util.Comparator.nullsLast(Integer::compare));
     List<FacilityYearRecords> byFacilityYear = new ArrayList<>();
     for (Row r : table(spark, dir, AuditOutput.BREAKDOWN, run.toolVersion())) {
-      if (r.getAs("rule_id") != null) {
-        continue;
-      }
       Integer year = r.getAs("fiscal_year");
       long records = longOf(r, "records");
       byYear.merge(year, records, Long::sum);
@@ -397,7 +394,8 @@ public record ReleaseMetrics(
                   + ").");
         }
       }
-      return frame.collectAsList();
+      // Only the count-only rows of the breakdown are read: its rule rows are many times more.
+      return (table == AuditOutput.BREAKDOWN ? frame.where(frame.col("rule_id").isNull()) : frame).collectAsList();
     } catch (InputException e) {
       throw e;
     } catch (Exception e) {

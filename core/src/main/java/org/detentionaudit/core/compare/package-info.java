@@ -1,8 +1,11 @@
 /**
- * Release over release: what an audit's output folder says, read back as comparable metrics
- * ({@code ReleaseMetrics}, no record is read again), the thresholds that decide when a metric
- * changed too much ({@code Thresholds}, a YAML file or the bundled default) and the judgement of a
- * series of values against them ({@code ChangeDetector}, on Deequ's anomaly-detection strategies).
- * It comes after the audit in the data flow: its input is one or more finished output folders.
+ * Release over release, after the audit in the data flow: its inputs are finished audit output
+ * folders, and no record is read again. {@code ReleaseMetrics} reads a folder back as comparable
+ * metrics (and as named numbers for a history); {@code Thresholds} (a YAML file over the bundled
+ * default, per {@code ChangeKind}) says when a change is too large; {@code ChangeDetector} judges
+ * the last value of a series against them with Deequ's anomaly-detection strategies and says why;
+ * {@code ReleaseComparison} sets two releases side by side as the rows of {@code compare.parquet}
+ * ({@code ComparisonRow}), which {@code ComparisonOutputs} writes with {@code compare.json} and
+ * {@code compare.html} into an atomic output folder.
  */
 package org.detentionaudit.core.compare;

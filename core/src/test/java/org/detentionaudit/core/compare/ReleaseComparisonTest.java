@@ -188,6 +188,20 @@ class ReleaseComparisonTest {
   }
 
   @Test
+  void headersDifferingOnlyInCaseOrPunctuationAreOneColumnNotARename() {
+    // A Parquet copy of a release names its columns in snake case.
+    Releases after = Releases.before();
+    after.columns.removeIf(col -> col.column().equals("Gender"));
+    after.column("unique_identifier", "person_id", 5990, 10, 0).column("GENDER", null, 5000, 400, 600);
+
+    ReleaseComparison c = compare(Releases.before(), after);
+
+    assertThat(rows(c, "schema", "header")).isEmpty();
+    assertThat(rows(c, "column", "redacted_share")).extracting(ComparisonRow::column).contains("Gender");
+    assertThat(c.flagged()).isZero();
+  }
+
+  @Test
   void aColumnGoingBlankIsFlaggedAndANearMissIsNot() {
     ReleaseComparison blank = compare(Releases.before(), Releases.before().column("Detention Book Out Date Time", "book_out", 0, 6000, 0));
     ComparisonRow row = rows(blank, "column", "missing_share").stream().filter(r -> r.column().equals("book_out")).findFirst().orElseThrow();

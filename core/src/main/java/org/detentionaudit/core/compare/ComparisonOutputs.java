@@ -1,6 +1,5 @@
 package org.detentionaudit.core.compare;
 
-import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -35,7 +34,8 @@ public final class ComparisonOutputs {
       out.writeText(ComparisonOutput.COMPARE_HTML.file(), ComparisonHtml.render(c, comparedAt));
       out.commit();
       LOG.info("Comparison written to {}", out.shownDir());
-    } catch (IOException | RuntimeException e) {
+    } catch (Exception e) {
+      // Also Spark's checked SparkException, which Scala code raises undeclared (a failed write).
       if (e instanceof InputException input) {
         throw input;
       }

@@ -20,6 +20,9 @@ import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.check.PlausibleTimestamps;
 import org.detentionaudit.core.check.RuleContext;
 import org.detentionaudit.core.check.RuleEvaluation;
+import org.detentionaudit.core.compare.ReleaseComparison;
+import org.detentionaudit.core.compare.ReleaseMetrics;
+import org.detentionaudit.core.compare.Thresholds;
 import org.detentionaudit.core.layout.LayoutCatalog;
 import org.detentionaudit.core.load.InputAccounting;
 import org.detentionaudit.core.load.InputFailures;
@@ -368,6 +371,54 @@ public final class DetentionAudit {
       // that failed on a corrupt input file is an input error, anything else stays a bug.
       loaded.unpersist();
       throw InputFailures.translate(e);
+    }
+  }
+
+  /**
+   * Compares two audits by their output folders, with the bundled thresholds (docs/compare.md):
+   * no record is read again. {@code before} is the earlier release.
+   *
+   * <pre>{@code
+   * ComparisonResult c = DetentionAudit.compare(spark, "audit-2025-06", "audit-2026-03");
+   * c.flaggedRows().forEach(r -> System.out.println(r.reason()));
+   * c.write("compare-out", false);
+   * }</pre>
+   *
+   * @throws InputException when a folder is not an audit output (or one of an older version that
+   *     lacks a file), or both name the same folder
+   */
+  public static ComparisonResult compare(SparkSession spark, String before, String after) {
+    return compare(spark, before, after, Thresholds.defaults());
+  }
+
+  /**
+   * As {@link #compare(SparkSession, String, String)}, with these thresholds (e.g. {@link
+   * Thresholds#read} of a user's file).
+   */
+  public static ComparisonResult compare(SparkSession spark, String before, String after, Thresholds thresholds) {
+    checkTwoFolders(spark, before, after);
+    ReleaseMetrics b = ReleaseMetrics.read(spark, before);
+    ReleaseMetrics a = ReleaseMetrics.read(spark, after);
+    return new ComparisonResult(spark, ReleaseComparison.of(b, a, thresholds));
+  }
+
+  /**
+   * Refuses the same folder given as both releases (a comparison of a release with itself says
+   * nothing).
+   *
+   * @throws InputException naming the folder
+   */
+  public static void checkTwoFolders(SparkSession spark, String before, String after) {
+    Objects.requireNonNull(before, "before");
+    Objects.requireNonNull(after, "after");
+    if (ReleaseComparison.sameFolder(spark.sparkContext().hadoopConfiguration(), before, after)) {
+      throw new InputException(
+          "Cannot compare "
+              + before
+              + " with "
+              + after
+              + ": they are the same folder. Give the earlier release's audit output as --before and the"
+              + " later one's as --after.");
     }
   }
 

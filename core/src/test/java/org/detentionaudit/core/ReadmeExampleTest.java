@@ -45,10 +45,44 @@ class ReadmeExampleTest {
   }
 
   @Test
+  void readmeCompareExampleRuns(SparkSession spark) throws IOException {
+    Path work = Files.createTempDirectory("readme-compare");
+    String before = work.resolve("audit-2025-02").toString();
+    String after = work.resolve("audit-2025-06").toString();
+    String compareOutput = work.resolve("compare-out").toString();
+    try (AuditResult result = DetentionAudit.on(spark).input(SAMPLE.toString()).run()) {
+      result.write(before, false);
+    }
+    try (AuditResult result = DetentionAudit.on(spark).input(SAMPLE.toString()).run()) {
+      result.write(after, false);
+    }
+
+    // README-COMPARE-EXAMPLE-START
+    ComparisonResult comparison = DetentionAudit.compare(spark, before, after);
+    System.out.println(comparison.flagged() + " of " + comparison.rows().size()
+        + " compared quantities changed beyond their thresholds");
+    comparison.flaggedRows().forEach(row -> System.out.println(row.reason()));
+    comparison.write(compareOutput, false); // compare.parquet, compare.json, compare.html
+    // README-COMPARE-EXAMPLE-END
+
+    assertThat(comparison.flagged()).isZero();
+    assertThat(Path.of(compareOutput, "compare.html")).exists();
+  }
+
+  @Test
   void readmeShowsTheExampleVerbatim() throws IOException {
+    assertInReadme("README-EXAMPLE");
+  }
+
+  @Test
+  void readmeShowsTheCompareExampleVerbatim() throws IOException {
+    assertInReadme("README-COMPARE-EXAMPLE");
+  }
+
+  private static void assertInReadme(String marker) throws IOException {
     List<String> source = Files.readAllLines(Path.of("src/test/java/org/detentionaudit/core/ReadmeExampleTest.java"));
-    int start = source.indexOf("    // README-EXAMPLE-START");
-    int end = source.indexOf("    // README-EXAMPLE-END");
+    int start = source.indexOf("    // " + marker + "-START");
+    int end = source.indexOf("    // " + marker + "-END");
     String example =
         source.subList(start + 1, end).stream().map(String::strip).collect(Collectors.joining("\n"));
     String readme =

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     name = "detention-audit",
     mixinStandardHelpOptions = true,
     versionProvider = DetentionAuditMain.Version.class,
-    subcommands = {AuditCommand.class, GenerateCommand.class},
+    subcommands = {AuditCommand.class, CompareCommand.class, GenerateCommand.class},
     description = "Audit the data quality of ICE detention records.")
 public final class DetentionAuditMain implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(DetentionAuditMain.class);

@@ -52,7 +52,7 @@ public final class BenchmarkMain implements Callable<Integer> {
       paramLabel = "PROFILE",
       description =
           "Generator defect profile: calibrated (shares like those of real releases) or heavy (every"
-              + " rule failing on about 1% of records or more) (default ${DEFAULT-VALUE}).")
+              + " rule failing on about 1%% of records or more) (default ${DEFAULT-VALUE}).")
   String defects;
 
   @Option(

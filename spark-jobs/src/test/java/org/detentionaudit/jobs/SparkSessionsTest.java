@@ -36,4 +36,24 @@ class SparkSessionsTest {
             "Cannot use --master local[*]: spark-submit already set the master to spark://10.0.0.5:7077."
                 + " Give the master to spark-submit only, and leave --master out of the audit command.");
   }
+
+  @Test
+  void generatedMethodsAreKeptWithinWhatHotSpotCompilesUnlessSetOtherwise() {
+    assertThat(SparkSessions.settings("local[*]", DIRECT)).containsEntry("spark.sql.codegen.hugeMethodLimit", "8000");
+    assertThat(SparkSessions.settings("spark://10.0.0.5:7077", SUBMITTED))
+        .containsEntry("spark.sql.codegen.hugeMethodLimit", "8000")
+        .containsEntry("spark.sql.session.timeZone", "UTC")
+        .doesNotContainKeys("spark.driver.host", "spark.sql.shuffle.partitions");
+    SparkConf given = new SparkConf(false).set("spark.sql.codegen.hugeMethodLimit", "65535");
+    assertThat(SparkSessions.settings("local[2]", given)).containsEntry("spark.sql.codegen.hugeMethodLimit", "65535");
+  }
+
+  @Test
+  void embeddedSessionsKeepTheirLocalDefaultsAndTheUsersSettings() {
+    SparkConf given = new SparkConf(false).set("spark.sql.shuffle.partitions", "3");
+    assertThat(SparkSessions.settings("local[2]", given))
+        .containsEntry("spark.sql.shuffle.partitions", "3")
+        .containsEntry("spark.ui.enabled", "false")
+        .containsEntry("spark.driver.bindAddress", "127.0.0.1");
+  }
 }

@@ -2,6 +2,7 @@ package org.detentionaudit.core.history;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.detentionaudit.core.measure.DatasetFacts;
  * @param label the release label ({@code --label}, by default the extract date's day)
  * @param extractDate the audit's extract date, null when it could not tell
  * @param extractDateOrigin where the extract date came from ({@code given}, {@code inferred}, ...)
- * @param startedAt when the audit started
+ * @param startedAt when the audit started, to the microsecond
  * @param toolVersion detention-audit's version
  * @param firstBookIn the earliest plausible book-in, null without one
  * @param lastBookIn the latest plausible book-in, null without one
@@ -44,7 +45,8 @@ public record HistoryRun(
   public HistoryRun {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(label, "label");
-    Objects.requireNonNull(startedAt, "startedAt");
+    // Kept to the microsecond, as the history's Parquet timestamps hold it.
+    startedAt = Objects.requireNonNull(startedAt, "startedAt").truncatedTo(ChronoUnit.MICROS);
     metrics = List.copyOf(metrics);
   }
 

@@ -106,7 +106,7 @@ public final class HtmlReport {
     h.put("folder", history.folder());
     h.put("label", history.label());
     h.put("note", history.note());
-    h.put("earlierCount", Traced.json(history.earlierRuns().size(), "history.earlier_runs"));
+    h.put("earlierCount", Traced.integer(history.earlierRuns().size(), "summary.json", "history.earlier_runs", "", "count"));
     h.put(
         "earlierRuns",
         history.earlierRuns().stream()

@@ -25,12 +25,16 @@ public final class AuditHistory {
   }
 
   /**
-   * Opens (checks, creates when missing) a history folder, with the default label and thresholds.
+   * Opens (checks, creates when missing) a history folder and reads it once, so that a damaged
+   * file is reported before any data are read; with the default label and thresholds.
    *
-   * @throws InputException when {@code dir} is a file, not a history, or cannot be written
+   * @throws InputException when {@code dir} is a file, not a history, cannot be written, or holds a
+   *     file that cannot be read as a history file
    */
   public static AuditHistory open(String dir, Configuration conf) {
-    return new AuditHistory(HistoryStore.open(dir, conf), null, Thresholds.defaults());
+    HistoryStore store = HistoryStore.open(dir, conf);
+    store.read();
+    return new AuditHistory(store, null, Thresholds.defaults());
   }
 
   /**

@@ -3,6 +3,7 @@ package org.detentionaudit.core.history;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -38,6 +39,7 @@ import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
+import org.detentionaudit.core.FaultInjection;
 import org.detentionaudit.core.InputException;
 import org.detentionaudit.core.compare.ReleaseMetrics;
 import org.slf4j.Logger;
@@ -202,6 +204,7 @@ public final class HistoryStore {
       FileSystem fs = rawFileSystem();
       try {
         write(fs, staging, run);
+        FaultInjection.at(FaultInjection.Point.HISTORY_APPEND);
         if (!fs.rename(staging, target)) {
           throw new IOException("cannot rename " + staging.getName() + " to " + name
               + (fs.exists(target) ? ": the name is taken" : ""));
@@ -209,9 +212,10 @@ public final class HistoryStore {
       } finally {
         fs.delete(staging, false);
       }
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new InputException(
-          "Cannot append to history folder " + shownDir + ": " + firstLine(e) + ". Check the free"
+          "Cannot append to history folder " + shownDir + ": "
+              + firstLine(e instanceof UncheckedIOException u ? u.getCause() : e) + ". Check the free"
               + " space and permissions of the folder; nothing was appended.",
           e);
     }

@@ -107,4 +107,34 @@ class AuditHistoryTest {
         .isInstanceOf(InputException.class)
         .hasMessageContaining("it is blank");
   }
+
+  @Test
+  void anAppendThatFailsAfterTheCommitSaysTheOutputWasWrittenAndAppendsNothing(SparkSession spark) {
+    String history = dir.resolve("history").toString();
+    Path out = dir.resolve("written");
+    try (AuditResult result = audit(spark).history(history).run()) {
+      System.setProperty("detention.audit.fault", "history_append");
+      try {
+        assertThatThrownBy(() -> result.write(out.toString(), false))
+            .isInstanceOf(InputException.class)
+            .hasMessageContaining("Cannot append to history folder " + history + ": Injected fault")
+            .hasMessageContaining("nothing was appended")
+            .hasMessageContaining("The audit output " + out + " was written");
+      } finally {
+        System.clearProperty("detention.audit.fault");
+      }
+    }
+    assertThat(out.resolve("summary.json")).exists();
+    assertThat(dir.resolve("history")).isEmptyDirectory();
+  }
+
+  @Test
+  void aDamagedHistoryFileIsRefusedWhenTheHistoryIsGiven(SparkSession spark) throws IOException {
+    Path history = Files.createDirectories(dir.resolve("history"));
+    Files.writeString(history.resolve("run-x.parquet"), "cut short");
+
+    assertThatThrownBy(() -> audit(spark).history(history.toString()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("its file run-x.parquet cannot be read as Parquet");
+  }
 }

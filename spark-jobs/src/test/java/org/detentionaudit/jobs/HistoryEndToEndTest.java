@@ -174,6 +174,18 @@ class HistoryEndToEndTest {
   }
 
   @Test
+  void aMissingThresholdsFileIsRefusedBeforeAnyDataIsRead() {
+    Path output = dir.resolve("no-thresholds");
+    CommandRun run =
+        CommandRun.of(
+            "audit", "--input", release.toString(), "--output", output.toString(), "--history",
+            dir.resolve("h-thresholds").toString(), "--thresholds", dir.resolve("missing.yaml").toString());
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("Cannot read thresholds file " + dir.resolve("missing.yaml") + ": it does not exist");
+    assertThat(output).doesNotExist();
+  }
+
+  @Test
   void aLabelWithoutAHistoryIsAUsageError() {
     CommandRun run = CommandRun.of("audit", "--input", release.toString(), "--output", dir.resolve("x").toString(), "--label", "DDP");
     assertThat(run.status()).isEqualTo(2);

@@ -159,4 +159,15 @@ class HistoryCheckTest {
         .containsExactly(ChangeKind.RECORDS_UNDATED);
     assertThat(HistoryCheck.kindsOf(new Metric("dataset", "people", "records", 1), extract)).isEmpty();
   }
+
+  @Test
+  void theThresholdsGivenDecide() {
+    HistoryRun first = release("A", "2025-02-10T00:00:00", 0.020, 400);
+    HistoryRun second = release("B", "2025-06-26T00:00:00", 0.091, 400);
+    HistoryCheck lenient =
+        new HistoryCheck(Thresholds.parse("test", "thresholds: { column_missing_share: { absolute: 0.10 } }"));
+
+    assertThat(lenient.judge("hist", second, List.of(first)).flagged()).isEmpty();
+    assertThat(check.judge("hist", second, List.of(first)).flagged()).hasSize(1);
+  }
 }

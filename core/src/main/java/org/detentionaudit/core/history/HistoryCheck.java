@@ -154,12 +154,16 @@ public final class HistoryCheck {
 
   /** The metric as a reader calls it, e.g. {@code missing share of book_out}, {@code records of FY2019}. */
   static String label(ReleaseMetrics.Metric metric) {
-    return switch (metric.kind()) {
-      case "rule" -> "failed ratio of " + metric.key();
-      case "column" -> metric.measure().replace("_share", "") + " share of " + metric.key();
-      case "records" ->
-          "unknown".equals(metric.key()) ? "records without a plausible book-in" : "records of FY" + metric.key();
-      default -> metric.kind() + " " + metric.key() + " " + metric.measure().replace('_', ' ');
+    return label(metric.kind(), metric.key(), metric.measure());
+  }
+
+  /** A metric named by kind, key and measure, as a reader calls it (see {@link #label(ReleaseMetrics.Metric)}). */
+  public static String label(String kind, String key, String measure) {
+    return switch (kind) {
+      case "rule" -> "failed ratio of " + key;
+      case "column" -> measure.replace("_share", "") + " share of " + key;
+      case "records" -> "unknown".equals(key) ? "records without a plausible book-in" : "records of FY" + key;
+      default -> kind + " " + key + " " + measure.replace('_', ' ');
     };
   }
 

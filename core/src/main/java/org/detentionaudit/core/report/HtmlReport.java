@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.detentionaudit.core.compare.ChangeDetector;
 import org.detentionaudit.core.compare.ChangeKind;
+import org.detentionaudit.core.history.HistoryCheck;
 import org.detentionaudit.core.history.HistorySummary;
 import org.detentionaudit.core.measure.CostSummary;
 import org.detentionaudit.core.measure.DatasetFacts;
@@ -142,7 +143,10 @@ public final class HtmlReport {
       item.put("metric", f.kind() + " " + f.key() + " " + f.measure());
       item.put("changeKind", f.changeKind());
       item.put("reason", f.reason());
-      item.put("chart", BarChart.of("chart-history-" + i, f.reason().split(" against ")[0] + ", per release (dark: this run)", bars));
+      item.put("chart", BarChart.of(
+              "chart-history-" + i,
+              capitalize(HistoryCheck.label(f.kind(), f.key(), f.measure())) + " per release (dark: this run)",
+              bars));
       flagged.add(item);
     }
     h.put("flagged", flagged);

@@ -105,6 +105,11 @@ class HistoryEndToEndTest {
         .contains("over the last 2 releases")
         .contains("flagged at a change of more than 2.0 points and 25% either way");
     assertThat(third.out()).contains("FLAGGED         missing share of " + BLANKED);
+    // summary.json reads back as the library's RunSummary, history block included.
+    assertThat(AuditRun.summaryOf(dir.resolve("third")).history().flagged())
+        .singleElement()
+        .satisfies(f -> assertThat(f.reason()).isEqualTo(flag.path("reason").asText()));
+    assertThat(AuditRun.summaryOf(dir.resolve("first")).history().note()).contains("this run is its first");
 
     Document report = Jsoup.parse(dir.resolve("third").resolve("report.html").toFile(), "UTF-8");
     assertThat(report.select("#history h2").text()).isEqualTo("Against earlier releases");

@@ -2,12 +2,15 @@ package org.detentionaudit.core;
 
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.profile.ColumnProfile;
 import org.detentionaudit.core.check.RuleEvaluation;
 import org.detentionaudit.core.check.RuleOutcome;
+import org.detentionaudit.core.history.AuditHistory;
+import org.detentionaudit.core.history.HistorySummary;
 import org.detentionaudit.core.load.LoadedDataset;
 import org.detentionaudit.core.measure.BedDays;
 import org.detentionaudit.core.measure.FacilityUse;
@@ -42,6 +45,8 @@ public final class AuditResult implements AutoCloseable {
   private final Reconciliation reconciliation;
   private final String scannedProfile;
   private Dataset<Row> profile;
+  private AuditHistory history;
+  private HistorySummary historySummary;
 
   AuditResult(
       SparkSession spark,
@@ -72,9 +77,31 @@ public final class AuditResult implements AutoCloseable {
     return facilities;
   }
 
-  /** The run as {@code summary.json} states it: inputs, accounting, extract date, rule rows. */
+  /**
+   * The run as {@code summary.json} states it: inputs, accounting, extract date, rule rows; with
+   * its {@code history} block once {@link #write} has judged it against a history.
+   */
   public RunSummary runSummary() {
-    return runSummary;
+    return historySummary == null ? runSummary : runSummary.withHistory(historySummary);
+  }
+
+  /** Appends to {@code target} when written (null: no history). */
+  AuditResult appendingTo(AuditHistory target) {
+    this.history = target;
+    return this;
+  }
+
+  /** The history this run is appended to when written ({@link DetentionAudit#history}), if any. */
+  public Optional<AuditHistory> history() {
+    return Optional.ofNullable(history);
+  }
+
+  /**
+   * The run judged against its history's earlier releases: empty until {@link #write} appended it,
+   * or without a history.
+   */
+  public Optional<HistorySummary> historySummary() {
+    return Optional.ofNullable(historySummary);
   }
 
   /** One outcome per rule of the catalog that was enabled, in catalog order. */
@@ -177,12 +204,27 @@ public final class AuditResult implements AutoCloseable {
 
   /**
    * Writes every output into a folder reserved (checked and locked) before the audit ran, and
-   * commits it; the caller closes {@code out}, which removes what a failure left.
+   * commits it; the caller closes {@code out}, which removes what a failure left. With a {@link
+   * DetentionAudit#history}, the run is judged against it before {@code summary.json} is written and
+   * appended to it once the folder is committed (a failed write appends nothing).
    *
-   * @throws InputException when writing fails (disk full, permissions) or the folder appeared
+   * @throws InputException when writing fails (disk full, permissions) or the folder appeared, a
+   *     history file cannot be read, or the run cannot be appended (the output is written then, and
+   *     the message says so)
    */
   public void write(AtomicOutputFolder out) {
-    OutputWriter.write(this, out, stages);
+    Optional<AuditHistory.Checked> checked = OutputWriter.write(this, out, stages);
+    if (checked.isPresent()) {
+      try {
+        history.append(checked.get());
+      } catch (InputException e) {
+        throw new InputException(
+            e.getMessage() + " The audit output " + out.shownDir() + " was written; run the audit again"
+                + " with --history to append it.",
+            e);
+      }
+      historySummary = checked.get().summary();
+    }
   }
 
   /** The Parquet folder the sort pass wrote the findings into. */

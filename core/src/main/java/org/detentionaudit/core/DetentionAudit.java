@@ -23,6 +23,7 @@ import org.detentionaudit.core.check.RuleEvaluation;
 import org.detentionaudit.core.compare.ReleaseComparison;
 import org.detentionaudit.core.compare.ReleaseMetrics;
 import org.detentionaudit.core.compare.Thresholds;
+import org.detentionaudit.core.history.AuditHistory;
 import org.detentionaudit.core.layout.LayoutCatalog;
 import org.detentionaudit.core.load.InputAccounting;
 import org.detentionaudit.core.load.InputFailures;
@@ -91,6 +92,9 @@ public final class DetentionAudit {
   private Optional<PublishedTotals> published = Optional.empty();
   private Optional<LocalDate> runDate = Optional.empty();
   private AtomicOutputFolder output;
+  private AuditHistory history;
+  private String label;
+  private Thresholds historyThresholds;
 
   private DetentionAudit(SparkSession spark) {
     this.spark = Objects.requireNonNull(spark, "spark");
@@ -244,6 +248,44 @@ public final class DetentionAudit {
   }
 
   /**
+   * Appends the run's metrics (rule ratios, column shares, records per fiscal year, dataset facts)
+   * to the history in {@code dir} when {@link AuditResult#write} has committed the output folder,
+   * and judges them against the history's earlier releases first: the {@code history} block of
+   * {@code summary.json} and the report's section "Against earlier releases" (docs/compare.md,
+   * "History"). Checked now: a missing folder is created; a file, a folder holding other files
+   * than a history's, or one that cannot be written is refused. {@code null} appends to none.
+   *
+   * @param dir a local path or a Hadoop URI
+   * @throws InputException naming the folder, the problem and the fix
+   */
+  public DetentionAudit history(String dir) {
+    this.history = dir == null ? null : AuditHistory.open(dir, spark.sparkContext().hadoopConfiguration());
+    return this;
+  }
+
+  /**
+   * The release label the run is kept under in its {@link #history}, e.g. {@code DDP 2025-06};
+   * default (null): the extract date's day. Runs of the same label are not judged against each
+   * other.
+   *
+   * @throws InputException for a blank label
+   */
+  public DetentionAudit label(String text) {
+    if (text != null && text.isBlank()) {
+      throw new InputException(
+          "Cannot use --label '" + text + "': it is blank. Give the release a name, e.g. --label \"DDP 2025-06\".");
+    }
+    this.label = text;
+    return this;
+  }
+
+  /** The thresholds the {@link #history} check uses instead of the bundled defaults. */
+  public DetentionAudit historyThresholds(Thresholds thresholds) {
+    this.historyThresholds = Objects.requireNonNull(thresholds, "thresholds");
+    return this;
+  }
+
+  /**
    * Tells {@code progress} how far the audit has got: {@link #run()} announces the stages {@link
    * AuditStage#LOAD} to {@link AuditStage#SORT}, and the result's {@link AuditResult#write}
    * the rest. The default ignores them. For rows done, wrap it in a {@link
@@ -262,6 +304,18 @@ public final class DetentionAudit {
   public AuditResult run() {
     if (inputs.isEmpty()) {
       throw new InputException("Cannot run the audit: no input given. Pass at least one --input PATH.");
+    }
+    if (history == null && (label != null || historyThresholds != null)) {
+      throw new InputException(
+          "Cannot use --label or --thresholds without --history: they name and judge the run in a"
+              + " history. Add --history DIR, or leave them out.");
+    }
+    AuditHistory runHistory = history;
+    if (runHistory != null) {
+      runHistory = runHistory.label(label);
+      if (historyThresholds != null) {
+        runHistory = runHistory.thresholds(historyThresholds);
+      }
     }
     Instant started = Instant.now();
     PlausibleTimestamps plausible = PlausibleTimestamps.until(runDate.orElseGet(LocalDate::now));
@@ -357,15 +411,16 @@ public final class DetentionAudit {
               reconciliation.summary());
       stages.end();
       return new AuditResult(
-          spark,
-          summary,
-          evaluation,
-          loaded,
-          bedDays,
-          facilities,
-          stages,
-          reconciliation,
-          scan.profileCounts());
+              spark,
+              summary,
+              evaluation,
+              loaded,
+              bedDays,
+              facilities,
+              stages,
+              reconciliation,
+              scan.profileCounts())
+          .appendingTo(runHistory);
     } catch (Exception e) {
       // Spark raises the checked SparkException from Scala code, hence Exception here; a task
       // that failed on a corrupt input file is an input error, anything else stays a bug.

@@ -7,7 +7,7 @@ import java.util.Locale;
  * A test hook: makes a run fail, or stall, at a chosen point, so that tests can check what a bug,
  * a failed write or a killed run leaves behind (exit status, no output folder, no staging folder,
  * no lock). Off unless the system property {@value #PROPERTY} names a {@link Point} (in lower
- * case: {@code audit}, {@code write}, {@code stall_write}); nothing reads it otherwise.
+ * case: {@code audit}, {@code write}, {@code stall_write}, {@code history_append}); nothing reads it otherwise.
  */
 public final class FaultInjection {
   /** The system property naming the point at which to fail. */
@@ -20,7 +20,9 @@ public final class FaultInjection {
     /** An {@link IOException} while writing the outputs, after the first table was written. */
     WRITE,
     /** The writing thread sleeps (for a test to kill the process) after the first table. */
-    STALL_WRITE
+    STALL_WRITE,
+    /** An {@link IOException} while appending a run to its history, after the output is committed. */
+    HISTORY_APPEND
   }
 
   private FaultInjection() {}
@@ -35,6 +37,8 @@ public final class FaultInjection {
       case AUDIT -> throw new IllegalStateException("Injected fault (" + PROPERTY + "=audit)");
       case WRITE -> throw new java.io.UncheckedIOException(
           new IOException("Injected fault (" + PROPERTY + "=write): no space left on device"));
+      case HISTORY_APPEND -> throw new java.io.UncheckedIOException(
+          new IOException("Injected fault (" + PROPERTY + "=history_append): no space left on device"));
       case STALL_WRITE -> {
         try {
           Thread.sleep(Long.MAX_VALUE);

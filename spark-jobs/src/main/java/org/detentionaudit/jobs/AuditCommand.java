@@ -16,6 +16,8 @@ import org.detentionaudit.core.AuditResult;
 import org.detentionaudit.core.DetentionAudit;
 import org.detentionaudit.core.InputException;
 import org.detentionaudit.core.check.RuleOutcome;
+import org.detentionaudit.core.compare.Thresholds;
+import org.detentionaudit.core.history.AuditHistory;
 import org.detentionaudit.core.layout.LayoutCatalog;
 import org.detentionaudit.core.load.TextEncoding;
 import org.detentionaudit.core.progress.AuditProgress;
@@ -112,6 +114,25 @@ final class AuditCommand implements Callable<Integer> {
       description = "Exit 1 when a rule of this severity or worse ends in FAIL (default: ${DEFAULT-VALUE}).")
   FailOn failOn;
 
+  @Option(
+      names = "--history",
+      paramLabel = "DIR",
+      description =
+          "Append this run's metrics to the history in DIR (Parquet, created when missing) and judge them against its earlier releases: summary.json history, report section \"Against earlier releases\".")
+  String history;
+
+  @Option(
+      names = "--label",
+      paramLabel = "TEXT",
+      description = "The release label the run is kept under in --history, e.g. \"DDP 2025-06\" (default: the extract date's day).")
+  String label;
+
+  @Option(
+      names = "--thresholds",
+      paramLabel = "FILE.yaml",
+      description = "Thresholds of the --history check (docs/compare.md, Thresholds; default: the bundled ones).")
+  Path thresholds;
+
   @Option(names = "--overwrite", description = "Replace the output folder if it exists.")
   boolean overwrite;
 
@@ -154,10 +175,20 @@ final class AuditCommand implements Callable<Integer> {
     LayoutCatalog layouts = LayoutCatalog.builtIn().withLayoutFiles(layoutFiles);
     layouts.forcedLayout(Optional.ofNullable(layout)); // an unknown --layout NAME stops here
     TextEncoding.given(encoding); // and an unknown --encoding NAME
+    if (history == null && (label != null || thresholds != null)) {
+      throw new InputException(
+          "Cannot use --label or --thresholds without --history: they name and judge the run in a"
+              + " history. Add --history DIR, or leave them out.");
+    }
+    Optional<Thresholds> historyThresholds = Optional.ofNullable(thresholds).map(Thresholds::read);
+    if (history != null) {
+      // Like the output: a history that is not one, or cannot be written, is reported at once.
+      AuditHistory.open(history, hadoopConfiguration()).label(label);
+    }
     // The output is checked, locked and staged before Spark starts: an unwritable or busy output
     // is reported at once, not after the audit.
     try (AtomicOutputFolder folder = AtomicOutputFolder.reserve(output, overwrite, hadoopConfiguration())) {
-      return audit(out, reference, catalog, extract, publishedTotals, layouts, folder);
+      return audit(out, reference, catalog, extract, publishedTotals, layouts, historyThresholds, folder);
     }
   }
 
@@ -168,6 +199,7 @@ final class AuditCommand implements Callable<Integer> {
       LocalDateTime extract,
       Optional<PublishedTotals> publishedTotals,
       LayoutCatalog layouts,
+      Optional<Thresholds> historyThresholds,
       AtomicOutputFolder folder) {
     boolean joined = SparkSessions.hasActive();
     SparkSession spark = SparkSessions.create(master);
@@ -180,6 +212,10 @@ final class AuditCommand implements Callable<Integer> {
                     spec.commandLine().getErr(), Clock.systemDefaultZone(), ConsoleProgress.LINE_INTERVAL));
     DetentionAudit audit = DetentionAudit.on(spark);
     publishedTotals.ifPresent(audit::published);
+    if (history != null) {
+      audit.history(history).label(label);
+      historyThresholds.ifPresent(audit::historyThresholds);
+    }
     try (AuditResult result =
         audit
             .inputs(inputs)

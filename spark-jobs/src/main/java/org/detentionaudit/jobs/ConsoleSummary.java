@@ -2,6 +2,8 @@ package org.detentionaudit.jobs;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import org.detentionaudit.core.history.HistorySummary;
 import org.detentionaudit.core.report.RuleSummaryRow;
 import org.detentionaudit.core.report.RunSummary;
 
@@ -27,6 +29,26 @@ final class ConsoleSummary {
           r.recordsChecked() == null
               ? "lacks " + r.missingFields()
               : String.format(Locale.ROOT, "%d of %d records (%.2f%%)", r.recordsFailed(), r.recordsChecked(), r.failedRatio() * 100));
+    }
+    HistorySummary h = s.history();
+    if (h != null) {
+      if (h.earlierRuns().isEmpty()) {
+        out.printf(Locale.ROOT, "History %s: run %s appended. %s%n", h.folder(), h.label(), h.note());
+      } else {
+        out.printf(
+            Locale.ROOT,
+            "History %s: run %s appended; %d metrics judged against %d earlier release(s) (%s), %d flagged%s%n",
+            h.folder(),
+            h.label(),
+            h.metricsJudged(),
+            h.earlierRuns().size(),
+            h.earlierRuns().stream().map(HistorySummary.EarlierRun::label).collect(Collectors.joining(", ")),
+            h.flagged().size(),
+            h.flagged().isEmpty() ? "." : ":");
+        for (HistorySummary.Flagged f : h.flagged()) {
+          out.printf(Locale.ROOT, "  %-15s %s%n", "FLAGGED", f.reason());
+        }
+      }
     }
     out.printf(Locale.ROOT, "Report: %s/report.html%n", outputDir);
     out.flush();

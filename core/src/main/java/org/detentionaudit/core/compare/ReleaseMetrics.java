@@ -441,4 +441,60 @@ public record ReleaseMetrics(
     JsonNode value = node.path(field);
     return value.isNull() || value.isMissingNode() ? null : value.asText();
   }
+
+  /**
+   * A release from its output tables' rows as an audit holds them before writing (the same
+   * columns as the files {@link #read} reads), without reading a folder: for a history, whose
+   * check goes into the {@code summary.json} being written. {@link #read} of the written folder
+   * gives the same metrics.
+   *
+   * @param folder the output folder, as the caller names it
+   * @param run the run's facts, as {@code summary.json} states them
+   * @param summaryRows the rows of {@code summary.parquet}
+   * @param profileRows the rows of {@code profile.parquet}
+   * @param breakdownRows the rows of {@code breakdown.parquet} (the rule rows are skipped)
+   * @param facilityRows the rows of {@code facilities.parquet}
+   */
+  public static ReleaseMetrics fromRows(
+      String folder,
+      Run run,
+      List<Row> summaryRows,
+      List<Row> profileRows,
+      List<Row> breakdownRows,
+      List<Row> facilityRows) {
+    List<RuleMetric> rules = new ArrayList<>();
+    for (Row r : summaryRows) {
+      rules.add(
+          new RuleMetric(
+              r.getAs("rule_id"), r.getAs("status"), r.getAs("records_checked"), r.getAs("records_failed"),
+              r.getAs("failed_ratio")));
+    }
+    List<ColumnMetric> columns = new ArrayList<>();
+    for (Row r : profileRows) {
+      columns.add(
+          new ColumnMetric(
+              r.getAs("input"), r.getAs("column"), r.getAs("canonical_field"), longOf(r, "non_null"),
+              longOf(r, "nulls"), longOf(r, "redacted"), longOf(r, "errors")));
+    }
+    Map<Integer, Long> byYear = new TreeMap<>(java.util.Comparator.nullsLast(Integer::compare));
+    List<FacilityYearRecords> byFacilityYear = new ArrayList<>();
+    for (Row r : breakdownRows) {
+      if (r.getAs("rule_id") != null) {
+        continue;
+      }
+      Integer year = r.getAs("fiscal_year");
+      long records = longOf(r, "records");
+      byYear.merge(year, records, Long::sum);
+      byFacilityYear.add(new FacilityYearRecords(year, r.getAs("facility_code"), r.getAs("facility_name"), records));
+    }
+    List<YearRecords> years = new ArrayList<>();
+    byYear.forEach((year, records) -> years.add(new YearRecords(year, records)));
+    List<FacilityMetric> facilities = new ArrayList<>();
+    for (Row r : facilityRows) {
+      List<String> names = r.getList(r.fieldIndex("names_seen"));
+      facilities.add(
+          new FacilityMetric(r.getAs("facility_code"), r.getAs("keyed_by"), names, longOf(r, "records")));
+    }
+    return new ReleaseMetrics(folder, run, rules, columns, years, byFacilityYear, facilities);
+  }
 }

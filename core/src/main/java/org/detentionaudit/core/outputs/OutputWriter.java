@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
@@ -20,6 +21,8 @@ import org.apache.spark.storage.StorageLevel;
 import org.detentionaudit.core.AuditResult;
 import org.detentionaudit.core.FaultInjection;
 import org.detentionaudit.core.InputException;
+import org.detentionaudit.core.compare.ReleaseMetrics;
+import org.detentionaudit.core.history.AuditHistory;
 import org.detentionaudit.core.load.InputFailures;
 import org.detentionaudit.core.progress.AuditStage;
 import org.detentionaudit.core.progress.StageTracker;
@@ -28,6 +31,7 @@ import org.detentionaudit.core.report.FirstFindings;
 import org.detentionaudit.core.report.HtmlReport;
 import org.detentionaudit.core.report.PersonHash;
 import org.detentionaudit.core.report.ReportData;
+import org.detentionaudit.core.report.RunSummary;
 import org.detentionaudit.core.report.SummaryJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,13 +52,18 @@ public final class OutputWriter {
 
   /**
    * Writes every output of {@code result} into {@code out} and commits it; the caller closes
-   * {@code out}, which removes what a failure left.
+   * {@code out}, which removes what a failure left. With a history ({@link AuditResult#history}),
+   * the run is judged against it before {@code summary.json} and the report are written, from the
+   * tables just written (the metrics {@link ReleaseMetrics#read} gives of the committed folder);
+   * the caller appends the run returned once this returns.
    *
-   * @throws InputException when writing fails (disk full, permissions) or the folder appeared
+   * @return the run to append to the history, with its judgement; empty without a history
+   * @throws InputException when writing fails (disk full, permissions), the folder appeared, or a
+   *     history file cannot be read
    */
-  public static void write(AuditResult result, AtomicOutputFolder out, StageTracker stages) {
+  public static Optional<AuditHistory.Checked> write(AuditResult result, AtomicOutputFolder out, StageTracker stages) {
     try {
-      writeTables(result, out, stages);
+      return writeTables(result, out, stages);
     } catch (IOException | UncheckedIOException e) {
       Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
       throw new InputException(
@@ -75,8 +84,8 @@ public final class OutputWriter {
     }
   }
 
-  private static void writeTables(AuditResult result, AtomicOutputFolder out, StageTracker stages)
-      throws IOException {
+  private static Optional<AuditHistory.Checked> writeTables(
+      AuditResult result, AtomicOutputFolder out, StageTracker stages) throws IOException {
     stages.begin(AuditStage.WRITE_TABLES);
     LOG.info("Writing outputs");
     writeSmall(result.summary(), out, AuditOutput.SUMMARY);
@@ -93,14 +102,48 @@ public final class OutputWriter {
     Dataset<Row> columnProfile = result.profile();
     writeSmall(columnProfile, out, AuditOutput.PROFILE);
     stages.begin(AuditStage.REPORT);
-    out.writeText(AuditOutput.SUMMARY_JSON.file(), SummaryJson.write(result.runSummary()));
+    List<Row> profileRows = columnProfile.collectAsList();
+    Optional<AuditHistory.Checked> history =
+        result.history().map(h -> h.check(releaseMetrics(result, out, breakdown, profileRows), result.runSummary().dataset()));
+    RunSummary summary = history.map(h -> result.runSummary().withHistory(h.summary())).orElse(result.runSummary());
+    out.writeText(AuditOutput.SUMMARY_JSON.file(), SummaryJson.write(summary));
     out.writeText(
         AuditOutput.REPORT_HTML.file(),
-        HtmlReport.render(reportData(result, breakdown, columnProfile.collectAsList())));
+        HtmlReport.render(reportData(result, summary, breakdown, profileRows)));
     breakdown.unpersist();
     out.commit();
     stages.end();
     LOG.info("Outputs written to {}", out.shownDir());
+    return history;
+  }
+
+  /**
+   * The run's metrics from the rows of the tables just written (small: one row per rule, per
+   * input column, per (rule, fiscal year, facility), per facility), as {@link ReleaseMetrics#read}
+   * reads them from the committed folder.
+   */
+  private static ReleaseMetrics releaseMetrics(
+      AuditResult result, AtomicOutputFolder out, Dataset<Row> breakdown, List<Row> profileRows) {
+    RunSummary s = result.runSummary();
+    ReleaseMetrics.Run run =
+        new ReleaseMetrics.Run(
+            s.toolVersion(),
+            s.startedAt(),
+            s.inputs().stream()
+                .map(i -> new ReleaseMetrics.Input(i.path(), i.format(), i.layout(), i.rowsRead()))
+                .toList(),
+            s.extractDate(),
+            s.extractDateOrigin(),
+            s.dataset() == null ? null : s.dataset().firstBookIn(),
+            s.dataset() == null ? null : s.dataset().lastBookIn(),
+            s.dataset() == null ? s.rowsLoaded() : s.dataset().records());
+    return ReleaseMetrics.fromRows(
+        out.shownDir(),
+        run,
+        result.summary().collectAsList(),
+        profileRows,
+        breakdown.where(col("rule_id").isNull()).collectAsList(),
+        result.facilities().collectAsList());
   }
 
   /**
@@ -125,7 +168,8 @@ public final class OutputWriter {
     table.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(out.stagingPath(output.file()));
   }
 
-  private static ReportData reportData(AuditResult result, Dataset<Row> breakdown, List<Row> profileRows) {
+  private static ReportData reportData(
+      AuditResult result, RunSummary summary, Dataset<Row> breakdown, List<Row> profileRows) {
     Map<Integer, Long> byYear = new LinkedHashMap<>();
     for (Row row :
         breakdown
@@ -153,7 +197,7 @@ public final class OutputWriter {
                   text(row.getAs("detail"))));
     }
     return new ReportData(
-        result.runSummary(),
+        summary,
         profileRows,
         result.facilityUse(),
         byYear,

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
+import org.detentionaudit.core.compare.ChangeDetector;
+import org.detentionaudit.core.compare.ChangeKind;
+import org.detentionaudit.core.history.HistoryCheck;
+import org.detentionaudit.core.history.HistorySummary;
 import org.detentionaudit.core.measure.CostSummary;
 import org.detentionaudit.core.measure.DatasetFacts;
 import org.detentionaudit.core.measure.FacilitySummary;
@@ -86,7 +90,68 @@ public final class HtmlReport {
     view.put("sections", sections(data));
     view.put("profile", data.profile().stream().map(HtmlReport::profileRow).toList());
     reconciliation(data, view);
+    history(s.history(), view);
     return view;
+  }
+
+  /**
+   * The section "Against earlier releases" (only with a history): the releases judged against,
+   * and each flagged metric with its reason and its trend as a small chart, this run's bar dark.
+   */
+  private static void history(HistorySummary history, Map<String, Object> view) {
+    view.put("hasHistory", history != null);
+    if (history == null) {
+      return;
+    }
+    Map<String, Object> h = new HashMap<>();
+    h.put("folder", history.folder());
+    h.put("label", history.label());
+    h.put("note", history.note());
+    h.put("earlierCount", Traced.integer(history.earlierRuns().size(), "summary.json", "history.earlier_runs", "", "count"));
+    h.put(
+        "earlierRuns",
+        history.earlierRuns().stream()
+            .map(r -> r.label() + (r.extractDate() == null ? "" : " (extract " + r.extractDate().substring(0, 10) + ")"))
+            .collect(Collectors.joining(", ")));
+    h.put("hasEarlier", !history.earlierRuns().isEmpty());
+    h.put("judged", Traced.json(history.metricsJudged(), "history.metrics_judged"));
+    h.put("flaggedCount", Traced.integer(history.flagged().size(), "summary.json", "history.flagged", "", "count"));
+    List<Map<String, Object>> flagged = new ArrayList<>();
+    for (int i = 0; i < history.flagged().size(); i++) {
+      HistorySummary.Flagged f = history.flagged().get(i);
+      ChangeKind kind = ChangeKind.fromKey(f.changeKind()).orElse(ChangeKind.RULE_FAILED_RATIO);
+      boolean share = kind.unit() == ChangeKind.Unit.SHARE;
+      List<BarChart.Bar> bars = new ArrayList<>();
+      for (int j = 0; j < f.series().size(); j++) {
+        HistorySummary.Point p = f.series().get(j);
+        double value = p.value() == null ? 0 : p.value();
+        Traced traced =
+            p.value() == null
+                ? null
+                : new Traced(
+                    ChangeDetector.value(kind, value),
+                    "summary.json",
+                    "history.flagged." + i + ".series." + j + ".value",
+                    "",
+                    "value",
+                    share ? "percent" : "integer");
+        String label = p.label() + (p.extractDate() == null ? "" : " (" + p.extractDate().substring(0, 10) + ")");
+        bars.add(new BarChart.Bar(label.length() > 34 ? label.substring(0, 33) + "…" : label, value, traced,
+            j == f.series().size() - 1 ? value : 0));
+      }
+      Map<String, Object> item = new HashMap<>();
+      item.put("metric", f.kind() + " " + f.key() + " " + f.measure());
+      item.put("changeKind", f.changeKind());
+      item.put("reason", f.reason());
+      item.put("chart", BarChart.of(
+              "chart-history-" + i,
+              capitalize(HistoryCheck.label(f.kind(), f.key(), f.measure())) + " per release (dark: this run)",
+              bars));
+      flagged.add(item);
+    }
+    h.put("flagged", flagged);
+    h.put("hasFlagged", !flagged.isEmpty());
+    view.put("history", h);
   }
 
   /**

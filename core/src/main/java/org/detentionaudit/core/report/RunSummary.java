@@ -1,8 +1,10 @@
 package org.detentionaudit.core.report;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import org.detentionaudit.core.history.HistorySummary;
 import org.detentionaudit.core.measure.CostSummary;
 import org.detentionaudit.core.measure.DatasetFacts;
 import org.detentionaudit.core.measure.FacilitySummary;
@@ -30,12 +32,14 @@ import org.detentionaudit.core.reconcile.ReconciliationSummary;
  *     are {@code NOT_APPLICABLE} are null in {@code dataset}, {@code facilities} and {@code cost})
  * @param reconciliation the records set beside the release's own totals (a workbook's Summary
  *     sheet, {@code --published}); empty sources when there were none
+ * @param history the run judged against the earlier releases of its {@code --history}; null
+ *     without one
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
   "tool_version", "started_at", "finished_at", "inputs", "rows_read", "rows_loaded",
   "rows_quarantined", "extract_date", "extract_date_origin", "facility_reference", "measures", "dataset",
-  "facilities", "cost", "reconciliation", "rules"
+  "facilities", "cost", "reconciliation", "history", "rules"
 })
 public record RunSummary(
     String toolVersion,
@@ -53,7 +57,42 @@ public record RunSummary(
     CostSummary cost,
     FacilityReferenceSummary facilityReference,
     List<MeasureStatus> measures,
-    ReconciliationSummary reconciliation) {
+    ReconciliationSummary reconciliation,
+    HistorySummary history) {
+
+  /** The canonical constructor, which {@code summary.json} is read with. */
+  @JsonCreator
+  public RunSummary {}
+
+  /** A run without a history. */
+  public RunSummary(
+      String toolVersion,
+      String startedAt,
+      String finishedAt,
+      List<InputSummary> inputs,
+      long rowsRead,
+      long rowsLoaded,
+      long rowsQuarantined,
+      String extractDate,
+      String extractDateOrigin,
+      List<RuleSummaryRow> rules,
+      DatasetFacts dataset,
+      FacilitySummary facilities,
+      CostSummary cost,
+      FacilityReferenceSummary facilityReference,
+      List<MeasureStatus> measures,
+      ReconciliationSummary reconciliation) {
+    this(
+        toolVersion, startedAt, finishedAt, inputs, rowsRead, rowsLoaded, rowsQuarantined, extractDate,
+        extractDateOrigin, rules, dataset, facilities, cost, facilityReference, measures, reconciliation, null);
+  }
+
+  /** The same run with its history check. */
+  public RunSummary withHistory(HistorySummary value) {
+    return new RunSummary(
+        toolVersion, startedAt, finishedAt, inputs, rowsRead, rowsLoaded, rowsQuarantined, extractDate,
+        extractDateOrigin, rules, dataset, facilities, cost, facilityReference, measures, reconciliation, value);
+  }
 
   /**
    * One input's accounting. The last six are for text inputs and null for workbooks and Parquet

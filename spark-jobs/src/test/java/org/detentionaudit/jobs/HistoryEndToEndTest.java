@@ -103,7 +103,7 @@ class HistoryEndToEndTest {
     assertThat(flag.path("reason").asText())
         .startsWith("missing share of " + BLANKED + " ")
         .contains("over the last 2 releases")
-        .contains("flagged at a change of more than 2.0 points and 25% either way");
+        .contains("flagged at a change of more than 8.0 points and 50% either way");
     assertThat(third.out()).contains("FLAGGED         missing share of " + BLANKED);
     // summary.json reads back as the library's RunSummary, history block included.
     assertThat(AuditRun.summaryOf(dir.resolve("third")).history().flagged())

@@ -2,6 +2,8 @@ package org.detentionaudit.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +13,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.sample.ReleaseManifest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,10 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  * column going blank, a facility renamed, release 3 in the next DDP layout, which renames two
  * columns and adds 16); each release is audited, and {@code compare} must flag exactly those, with
  * the numbers {@code releases.json} gives, and nothing between releases 1 and 2 (stays closing,
- * new ones beginning, ids re-anonymised).
+ * new ones beginning, ids re-anonymised). The three audits keep one history ({@code --history}): the
+ * third run is judged against the first two and flags the planted changes that are metrics of a
+ * run (the blank column's missing share, the fiscal year that lost records), and its report shows
+ * their trend.
  */
 @ExtendWith(SharedSpark.class)
 class ReleaseSeriesCompareEndToEndTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path dir;
   private static ReleaseManifest manifest;
 
@@ -42,8 +50,9 @@ class ReleaseSeriesCompareEndToEndTest {
       Path folder = series.resolve(release.folder());
       CommandRun audit =
           CommandRun.of(
-              "audit", "--quiet", "--input", folder.resolve(release.layout() + ".csv").toString(),
-              "--output", audit(k).toString());
+              "audit", "--quiet", "--input", folder.resolve(release.files().get(0)).toString(),
+              "--output", audit(k).toString(), "--history", dir.resolve("history").toString(), "--label",
+              "release " + k);
       assertThat(audit.status()).as(audit.err()).isZero();
     }
   }
@@ -63,7 +72,7 @@ class ReleaseSeriesCompareEndToEndTest {
         CommandRun.of(
             "compare", "--before", audit(2).toString(), "--after", audit(3).toString(), "--output", out.toString(),
             "--fail-on", "flagged");
-    assertThat(run.status()).as(run.err()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(run.status()).as(run.err()).isEqualTo(ExitCodes.RULES_FAILED);
     List<Row> flagged = new ArrayList<>(flagged(spark, out));
 
     ReleaseManifest.Change dropped = manifest.changes(ReleaseManifest.RECORDS_DROPPED).get(0);
@@ -124,6 +133,38 @@ class ReleaseSeriesCompareEndToEndTest {
             "--fail-on", "flagged");
     assertThat(run.status()).as(run.out() + run.err()).isZero();
     assertThat(flagged(spark, out)).isEmpty();
+  }
+
+  @Test
+  void theThirdAuditAgainstTheHistoryFlagsThePlantedAnomaliesAndTheReportShowsTheirTrend() throws IOException {
+    JsonNode second = JSON.readTree(audit(2).resolve("summary.json").toFile()).path("history");
+    assertThat(second.path("earlier_runs").findValuesAsText("label")).containsExactly("release 1");
+    assertThat(second.path("flagged")).as("natural drift").isEmpty();
+
+    JsonNode third = JSON.readTree(audit(3).resolve("summary.json").toFile()).path("history");
+    assertThat(third.path("earlier_runs").findValuesAsText("label")).containsExactly("release 1", "release 2");
+    ReleaseManifest.Change blank = manifest.changes(ReleaseManifest.COLUMN_BLANK).get(0);
+    ReleaseManifest.Change dropped = manifest.changes(ReleaseManifest.RECORDS_DROPPED).get(0);
+    List<String> flagged = new ArrayList<>();
+    for (JsonNode flag : third.path("flagged")) {
+      flagged.add(flag.path("kind").asText() + " " + flag.path("key").asText() + " " + flag.path("measure").asText());
+      if (flag.path("kind").asText().equals("records")) {
+        assertThat(flag.path("value").asLong()).isEqualTo(dropped.fiscalYearRecordsAfter());
+        assertThat(flag.path("reference").asLong()).isEqualTo(dropped.fiscalYearRecordsBefore());
+        assertThat(flag.path("series").findValuesAsText("label")).containsExactly("release 1", "release 2", "release 3");
+      } else {
+        assertThat(flag.path("value").asDouble()).isEqualTo(1.0);
+        assertThat(flag.path("reference").asDouble()).isEqualTo(0.0);
+      }
+    }
+    assertThat(flagged)
+        .containsExactlyInAnyOrder(
+            "column " + blank.column() + " missing_share", "records " + dropped.fiscalYear() + " records");
+
+    Document report = Jsoup.parse(audit(3).resolve("report.html").toFile(), "UTF-8");
+    assertThat(report.select("#history .history-flag")).hasSize(2);
+    assertThat(report.select("#history figure.chart")).hasSize(2);
+    assertThat(report.select("#history figure.chart").first().select("svg rect.bar")).hasSize(3);
   }
 
   /** The one flagged row of this kind, measure, fiscal year (null: any) and facility code (null: none). */

@@ -13,24 +13,24 @@ class ChangeDetectorTest {
   @Test
   void aShareThatJumpsBeyondBothLimitsIsAnomalousAndSaysWhy() {
     ChangeDetector.Judgement j =
-        defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "missing share of book_out", 0.020, 0.091);
+        defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "missing share of book_out", 0.020, 0.121);
 
     assertThat(j.anomalous()).isTrue();
-    assertThat(j.difference()).isCloseTo(0.071, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(j.difference()).isCloseTo(0.101, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(j.reason())
         .isEqualTo(
-            "missing share of book_out 9.1% against 2.0%: +7.1 points (+355.0%); flagged at a change of"
-                + " more than 5.0 points and 50% either way");
+            "missing share of book_out 12.1% against 2.0%: +10.1 points (+505.0%); flagged at a change of"
+                + " more than 8.0 points and 50% either way");
   }
 
   @Test
   void aNearMissOnEitherLimitIsNotAnomalous() {
-    // +4.9 points: under the absolute limit, though +245% relative.
-    assertThat(defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "m", 0.020, 0.069).anomalous()).isFalse();
+    // +7.9 points: under the absolute limit, though +395% relative.
+    assertThat(defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "m", 0.020, 0.099).anomalous()).isFalse();
     // +10 points but only +20% relative.
     assertThat(defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "m", 0.50, 0.60).anomalous()).isFalse();
-    // Exactly at both limits (+5 points, +50%) is not beyond them.
-    assertThat(defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "m", 0.10, 0.15).anomalous()).isFalse();
+    // Exactly at both limits (+8 points, +50%) is not beyond them.
+    assertThat(defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "m", 0.16, 0.24).anomalous()).isFalse();
     // A fall beyond both limits is anomalous too (direction: both).
     assertThat(defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "m", 0.20, 0.05).anomalous()).isTrue();
   }
@@ -39,12 +39,12 @@ class ChangeDetectorTest {
   void aHistoryJudgesTheLastValueAgainstTheNearestEarlierOneAndNamesTheRange() {
     ChangeDetector.Judgement j =
         defaults.judge(
-            ChangeKind.COLUMN_MISSING_SHARE, "missing book_out share", List.of(0.020, 0.024, 0.022, 0.091));
+            ChangeKind.COLUMN_MISSING_SHARE, "missing book_out share", List.of(0.020, 0.024, 0.022, 0.121));
 
     assertThat(j.anomalous()).isTrue();
     assertThat(j.reference()).isEqualTo(0.024);
     assertThat(j.reason())
-        .startsWith("missing book_out share 9.1% against 2.0-2.4% over the last 3 releases: +6.7 points (+279.2%)"
+        .startsWith("missing book_out share 12.1% against 2.0-2.4% over the last 3 releases: +9.7 points (+404.2%)"
             + " from the nearest; flagged");
     // Inside the earlier range: never anomalous, however far from the previous value.
     assertThat(defaults.judge(ChangeKind.COLUMN_MISSING_SHARE, "m", List.of(0.01, 0.30, 0.02, 0.25)).anomalous())

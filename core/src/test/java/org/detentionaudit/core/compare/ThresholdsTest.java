@@ -17,7 +17,7 @@ class ThresholdsTest {
       assertThat(defaults.of(kind)).as(kind.key()).isNotNull();
     }
     assertThat(defaults.of(ChangeKind.COLUMN_MISSING_SHARE))
-        .isEqualTo(new Thresholds.Threshold(true, 0.05, 0.5));
+        .isEqualTo(new Thresholds.Threshold(true, 0.08, 0.5));
     assertThat(defaults.of(ChangeKind.FACILITY_NEW).flag()).isFalse();
   }
 

@@ -37,7 +37,7 @@ class HistoryCheckTest {
   void aJumpInOneMetricOnTheThirdRunFlagsExactlyIt() {
     HistoryRun first = release("DDP 2025-02", "2025-02-10T00:00:00", 0.020, 400);
     HistoryRun second = release("DDP 2025-06", "2025-06-26T00:00:00", 0.024, 400);
-    HistoryRun third = release("DDP 2026-03", "2026-03-10T00:00:00", 0.091, 400);
+    HistoryRun third = release("DDP 2026-03", "2026-03-10T00:00:00", 0.121, 400);
 
     HistorySummary summary = check.judge("hist", third, List.of(second, first));
 
@@ -50,17 +50,17 @@ class HistoryCheckTest {
       assertThat(f.key()).isEqualTo("book_out");
       assertThat(f.measure()).isEqualTo("missing_share");
       assertThat(f.changeKind()).isEqualTo(ChangeKind.COLUMN_MISSING_SHARE.key());
-      assertThat(f.value()).isEqualTo(0.091);
+      assertThat(f.value()).isEqualTo(0.121);
       assertThat(f.reference()).isEqualTo(0.024);
       assertThat(f.reason())
-          .isEqualTo("missing share of book_out 9.1% against 2.0-2.4% over the last 2 releases: +6.7 points"
-              + " (+279.2%) from the nearest; flagged at a change of more than 2.0 points and 25% either way");
+          .isEqualTo("missing share of book_out 12.1% against 2.0-2.4% over the last 2 releases: +9.7 points"
+              + " (+404.2%) from the nearest; flagged at a change of more than 8.0 points and 50% either way");
       assertThat(f.series())
           .extracting(HistorySummary.Point::label, HistorySummary.Point::value)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("DDP 2025-02", 0.020),
               org.assertj.core.groups.Tuple.tuple("DDP 2025-06", 0.024),
-              org.assertj.core.groups.Tuple.tuple("DDP 2026-03", 0.091));
+              org.assertj.core.groups.Tuple.tuple("DDP 2026-03", 0.121));
     });
   }
 
@@ -68,8 +68,8 @@ class HistoryCheckTest {
   void aStableSeriesFlagsNothingAndANearMissIsNotFlagged() {
     HistoryRun first = release("A", "2025-02-10T00:00:00", 0.020, 400);
     HistoryRun second = release("B", "2025-06-26T00:00:00", 0.024, 400);
-    // +2.0 points from the nearest (2.4%) is not more than 2 points.
-    HistoryRun third = release("C", "2026-03-10T00:00:00", 0.044, 400);
+    // +7.99 points from the nearest (2.4%) is not more than the default 8 points.
+    HistoryRun third = release("C", "2026-03-10T00:00:00", 0.1039, 400);
 
     HistorySummary summary = check.judge("hist", third, List.of(first, second));
 
@@ -119,9 +119,9 @@ class HistoryCheckTest {
     List<HistoryRun> history = new ArrayList<>();
     for (int i = 0; i < HistoryCheck.RELEASES + 2; i++) {
       // The oldest two had 9.1% missing: outside the window, so 9.1% now is flagged.
-      history.add(release("R" + i, "2020-0" + (i + 1) + "-01T00:00:00", i < 2 ? 0.091 : 0.02, 400));
+      history.add(release("R" + i, "2020-0" + (i + 1) + "-01T00:00:00", i < 2 ? 0.121 : 0.02, 400));
     }
-    HistorySummary summary = check.judge("hist", release("Now", "2026-01-01T00:00:00", 0.091, 400), history);
+    HistorySummary summary = check.judge("hist", release("Now", "2026-01-01T00:00:00", 0.121, 400), history);
 
     assertThat(summary.earlierRuns()).hasSize(HistoryCheck.RELEASES).first().extracting(HistorySummary.EarlierRun::label).isEqualTo("R2");
     assertThat(summary.runsNotUsed().beyondWindow()).isEqualTo(2);
@@ -163,9 +163,9 @@ class HistoryCheckTest {
   @Test
   void theThresholdsGivenDecide() {
     HistoryRun first = release("A", "2025-02-10T00:00:00", 0.020, 400);
-    HistoryRun second = release("B", "2025-06-26T00:00:00", 0.091, 400);
+    HistoryRun second = release("B", "2025-06-26T00:00:00", 0.121, 400);
     HistoryCheck lenient =
-        new HistoryCheck(Thresholds.parse("test", "thresholds: { column_missing_share: { absolute: 0.10 } }"));
+        new HistoryCheck(Thresholds.parse("test", "thresholds: { column_missing_share: { absolute: 0.12 } }"));
 
     assertThat(lenient.judge("hist", second, List.of(first)).flagged()).isEmpty();
     assertThat(check.judge("hist", second, List.of(first)).flagged()).hasSize(1);

@@ -74,6 +74,12 @@ class ReleaseSeriesCompareEndToEndTest {
             "--fail-on", "flagged");
     assertThat(run.status()).as(run.err()).isEqualTo(ExitCodes.RULES_FAILED);
     List<Row> flagged = new ArrayList<>(flagged(spark, out));
+    // Without --fail-on the same comparison exits 0 and writes the same rows.
+    Path again = dir.resolve("compare-2-3-again");
+    CommandRun plain =
+        CommandRun.of("compare", "--before", audit(2).toString(), "--after", audit(3).toString(), "--output", again.toString());
+    assertThat(plain.status()).as(plain.err()).isZero();
+    assertThat(flagged(spark, again)).hasSameSizeAs(flagged);
 
     ReleaseManifest.Change dropped = manifest.changes(ReleaseManifest.RECORDS_DROPPED).get(0);
     Row facilityYear = only(flagged, "records", "facility_records", dropped.fiscalYear(), dropped.facilityCode());

@@ -408,7 +408,8 @@ public final class DetentionAudit {
               new RunSummary.FacilityReferenceSummary(
                   facilities.description(), facilities.size(), facilities.rows()),
               MeasureStatus.of(loaded.availableFields()),
-              reconciliation.summary());
+              reconciliation.summary(),
+              null); // the history check, when asked, is added at the write
       stages.end();
       return new AuditResult(
               spark,

@@ -304,40 +304,22 @@ public record ReleaseMetrics(
           "Cannot read audit output " + dir + ": " + e.getMessage() + ". Check the path and its permissions.", e);
     }
     Run run = readRun(dir, summary);
-    List<RuleMetric> rules = new ArrayList<>();
-    for (Row r : table(spark, dir, AuditOutput.SUMMARY, run.toolVersion())) {
-      rules.add(
-          new RuleMetric(
-              r.getAs("rule_id"), r.getAs("status"), r.getAs("records_checked"), r.getAs("records_failed"),
-              r.getAs("failed_ratio")));
-    }
-    List<ColumnMetric> columns = new ArrayList<>();
-    for (Row r : table(spark, dir, AuditOutput.PROFILE, run.toolVersion())) {
-      columns.add(
-          new ColumnMetric(
-              r.getAs("input"), r.getAs("column"), r.getAs("canonical_field"), longOf(r, "non_null"),
-              longOf(r, "nulls"), longOf(r, "redacted"), longOf(r, "errors")));
-    }
-    Map<Integer, Long> byYear = new TreeMap<>(java.util.Comparator.nullsLast(Integer::compare));
-    List<FacilityYearRecords> byFacilityYear = new ArrayList<>();
-    for (Row r : table(spark, dir, AuditOutput.BREAKDOWN, run.toolVersion())) {
-      Integer year = r.getAs("fiscal_year");
-      long records = longOf(r, "records");
-      byYear.merge(year, records, Long::sum);
-      byFacilityYear.add(new FacilityYearRecords(year, r.getAs("facility_code"), r.getAs("facility_name"), records));
-    }
-    List<YearRecords> years = new ArrayList<>();
-    byYear.forEach((year, records) -> years.add(new YearRecords(year, records)));
-    List<FacilityMetric> facilities = new ArrayList<>();
-    for (Row r : table(spark, dir, AuditOutput.FACILITIES, run.toolVersion())) {
-      List<String> names = r.getList(r.fieldIndex("names_seen"));
-      facilities.add(
-          new FacilityMetric(r.getAs("facility_code"), r.getAs("keyed_by"), names, longOf(r, "records")));
-    }
+    ReleaseMetrics metrics =
+        fromRows(
+            dir,
+            run,
+            table(spark, dir, AuditOutput.SUMMARY, run.toolVersion()),
+            table(spark, dir, AuditOutput.PROFILE, run.toolVersion()),
+            table(spark, dir, AuditOutput.BREAKDOWN, run.toolVersion()),
+            table(spark, dir, AuditOutput.FACILITIES, run.toolVersion()));
     LOG.info(
         "Read audit output {}: {} rules, {} profiled columns, {} fiscal years, {} facilities",
-        dir, rules.size(), columns.size(), years.size(), facilities.size());
-    return new ReleaseMetrics(dir, run, rules, columns, years, byFacilityYear, facilities);
+        dir,
+        metrics.rules().size(),
+        metrics.columns().size(),
+        metrics.recordsByFiscalYear().size(),
+        metrics.facilities().size());
+    return metrics;
   }
 
   private static Run readRun(String dir, JsonNode summary) {
@@ -443,10 +425,9 @@ public record ReleaseMetrics(
   }
 
   /**
-   * A release from its output tables' rows as an audit holds them before writing (the same
-   * columns as the files {@link #read} reads), without reading a folder: for a history, whose
-   * check goes into the {@code summary.json} being written. {@link #read} of the written folder
-   * gives the same metrics.
+   * A release from its output tables' rows (the columns of the files {@link #read} reads): what
+   * {@link #read} builds from the files, and what a history builds from the rows an audit holds
+   * before writing, since its check goes into the {@code summary.json} being written.
    *
    * @param folder the output folder, as the caller names it
    * @param run the run's facts, as {@code summary.json} states them

@@ -64,29 +64,6 @@ public record RunSummary(
   @JsonCreator
   public RunSummary {}
 
-  /** A run without a history. */
-  public RunSummary(
-      String toolVersion,
-      String startedAt,
-      String finishedAt,
-      List<InputSummary> inputs,
-      long rowsRead,
-      long rowsLoaded,
-      long rowsQuarantined,
-      String extractDate,
-      String extractDateOrigin,
-      List<RuleSummaryRow> rules,
-      DatasetFacts dataset,
-      FacilitySummary facilities,
-      CostSummary cost,
-      FacilityReferenceSummary facilityReference,
-      List<MeasureStatus> measures,
-      ReconciliationSummary reconciliation) {
-    this(
-        toolVersion, startedAt, finishedAt, inputs, rowsRead, rowsLoaded, rowsQuarantined, extractDate,
-        extractDateOrigin, rules, dataset, facilities, cost, facilityReference, measures, reconciliation, null);
-  }
-
   /** The same run with its history check. */
   public RunSummary withHistory(HistorySummary value) {
     return new RunSummary(

@@ -33,7 +33,8 @@ class SummaryJsonTest {
                 List.of(new CostSummary.Year(2020, 20, 16, 400.0))),
             new RunSummary.FacilityReferenceSummary("bundled + mine.csv", 1_700, 1_866),
             MeasureStatus.of(EnumSet.allOf(CanonicalField.class)),
-            org.detentionaudit.core.reconcile.ReconciliationSummary.none());
+            org.detentionaudit.core.reconcile.ReconciliationSummary.none(),
+            null);
 
     String json = SummaryJson.write(summary);
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
+import org.detentionaudit.core.testing.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +44,7 @@ class CompareCommandTest {
   @Test
   void aReleaseComparedWithACopyOfItselfExits0EvenWithFailOnFlagged() throws IOException {
     Path output = dir.resolve("out");
-    CommandRun run = compare(audit, copy(audit, dir.resolve("copy")), output, "--fail-on", "flagged");
+    CommandRun run = compare(audit, Folders.copy(audit, dir.resolve("copy")), output, "--fail-on", "flagged");
 
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.out()).contains(" flagged.").contains("0 flagged").doesNotContain("FLAGGED");
@@ -59,7 +59,7 @@ class CompareCommandTest {
   @Test
   void aFlaggedChangeExits1WithFailOnFlaggedAndSaysWhy() throws IOException {
     // The later release says it was extracted before the earlier one.
-    Path after = copy(audit, dir.resolve("after"));
+    Path after = Folders.copy(audit, dir.resolve("after"));
     String json = Files.readString(after.resolve("summary.json"));
     Files.writeString(
         after.resolve("summary.json"),
@@ -108,8 +108,8 @@ class CompareCommandTest {
 
   @Test
   void anOlderAuditLackingAFileExits2NamingTheFile() throws IOException {
-    Path older = copy(audit, dir.resolve("older"));
-    delete(older.resolve("profile.parquet"));
+    Path older = Folders.copy(audit, dir.resolve("older"));
+    Folders.delete(older.resolve("profile.parquet"));
 
     CommandRun run = compare(older, audit, dir.resolve("out"));
 
@@ -120,7 +120,7 @@ class CompareCommandTest {
 
   @Test
   void aDamagedTableFoundAfterTheOutputWasReservedLeavesNoFolder() throws IOException {
-    Path damaged = copy(audit, dir.resolve("damaged"));
+    Path damaged = Folders.copy(audit, dir.resolve("damaged"));
     try (var parts = Files.list(damaged.resolve("breakdown.parquet"))) {
       for (Path part : parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList()) {
         Files.writeString(part, "not parquet at all");
@@ -138,7 +138,7 @@ class CompareCommandTest {
 
   @Test
   void anOutputThatIsAComparedFolderOrABadThresholdsFileExits2() throws IOException {
-    Path before = copy(audit, dir.resolve("before"));
+    Path before = Folders.copy(audit, dir.resolve("before"));
     CommandRun intoInput = compare(before, audit, before, "--overwrite");
     assertThat(intoInput.status()).isEqualTo(ExitCodes.USAGE_OR_INPUT);
     assertThat(intoInput.err()).contains("it is the compared folder");
@@ -148,27 +148,5 @@ class CompareCommandTest {
     CommandRun badThresholds = compare(before, audit, dir.resolve("out"), "--thresholds", thresholds.toString());
     assertThat(badThresholds.status()).isEqualTo(ExitCodes.USAGE_OR_INPUT);
     assertThat(badThresholds.err()).contains(thresholds.toString()).contains("unknown kind 'column_gone'");
-  }
-
-  static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-    return to;
-  }
-
-  static void delete(Path path) throws IOException {
-    try (Stream<Path> files = Files.walk(path)) {
-      for (Path f : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(f);
-      }
-    }
   }
 }

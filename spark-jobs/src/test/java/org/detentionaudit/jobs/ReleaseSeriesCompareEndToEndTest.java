@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.detentionaudit.core.testing.Folders;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.detentionaudit.sample.ReleaseManifest;
 import org.jsoup.Jsoup;
@@ -131,7 +132,7 @@ class ReleaseSeriesCompareEndToEndTest {
 
   @Test
   void aReleaseComparedWithACopyOfItsAuditFlagsNothing(SparkSession spark) throws IOException {
-    Path copy = CompareCommandTest.copy(audit(3), dir.resolve("audit-3-copy"));
+    Path copy = Folders.copy(audit(3), dir.resolve("audit-3-copy"));
     Path out = dir.resolve("compare-3-3");
     CommandRun run =
         CommandRun.of(

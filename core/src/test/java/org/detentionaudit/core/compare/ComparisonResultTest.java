@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.ComparisonResult;
 import org.detentionaudit.core.DetentionAudit;
 import org.detentionaudit.core.InputException;
+import org.detentionaudit.core.testing.Folders;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +29,7 @@ class ComparisonResultTest {
   @Test
   void anAuditComparedWithACopyOfItselfFlagsNothingAndWritesTheThreeOutputs(SparkSession spark) throws IOException {
     Path before = SampleAudit.folder();
-    Path after = ReleaseMetricsTest.copy(before, dir.resolve("copy"));
+    Path after = Folders.copy(before, dir.resolve("copy"));
     Path out = dir.resolve("compare-out");
 
     ComparisonResult result = DetentionAudit.compare(spark, before.toString(), after.toString());
@@ -58,7 +59,7 @@ class ComparisonResultTest {
   @Test
   void recordsDroppedFromAClosedYearAtOneFacilityAreFlaggedWithTheExactNumbers(SparkSession spark) throws IOException {
     Path before = SampleAudit.folder();
-    Path after = ReleaseMetricsTest.copy(before, dir.resolve("dropped"));
+    Path after = Folders.copy(before, dir.resolve("dropped"));
     Dataset<Row> breakdown = spark.read().parquet(before.resolve("breakdown.parquet").toString());
     Row target =
         breakdown
@@ -68,7 +69,7 @@ class ComparisonResultTest {
     int year = target.getAs("fiscal_year");
     String code = target.getAs("facility_code");
     long records = target.getAs("records");
-    ReleaseMetricsTest.delete(after.resolve("breakdown.parquet"));
+    Folders.delete(after.resolve("breakdown.parquet"));
     breakdown
         .where(
             col("rule_id").isNotNull()
@@ -101,8 +102,8 @@ class ComparisonResultTest {
 
   @Test
   void theComparisonIsNeverWrittenOverAComparedFolder(SparkSession spark) throws IOException {
-    Path before = ReleaseMetricsTest.copy(SampleAudit.folder(), dir.resolve("before"));
-    Path after = ReleaseMetricsTest.copy(SampleAudit.folder(), dir.resolve("after"));
+    Path before = Folders.copy(SampleAudit.folder(), dir.resolve("before"));
+    Path after = Folders.copy(SampleAudit.folder(), dir.resolve("after"));
     ComparisonResult result = DetentionAudit.compare(spark, before.toString(), after.toString());
 
     assertThatThrownBy(() -> result.write(before.toString(), true))

@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.detentionaudit.core.DetentionAudit;
 import org.detentionaudit.core.InputException;
 import org.detentionaudit.core.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
+import org.detentionaudit.core.testing.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,8 +91,8 @@ class ReleaseMetricsTest {
 
   @Test
   void anOlderAuditLackingATableIsRefusedNamingTheFileAndTheVersion(SparkSession spark) throws IOException {
-    Path older = copy(audit, dir.resolve("older"));
-    delete(older.resolve("breakdown.parquet"));
+    Path older = Folders.copy(audit, dir.resolve("older"));
+    Folders.delete(older.resolve("breakdown.parquet"));
     String summary = Files.readString(older.resolve("summary.json"));
     Files.writeString(
         older.resolve("summary.json"),
@@ -108,33 +107,11 @@ class ReleaseMetricsTest {
 
   @Test
   void aDamagedSummaryJsonIsRefused(SparkSession spark) throws IOException {
-    Path damaged = copy(audit, dir.resolve("damaged"));
+    Path damaged = Folders.copy(audit, dir.resolve("damaged"));
     Files.writeString(damaged.resolve("summary.json"), "{\"tool_version\": ");
 
     assertThatThrownBy(() -> ReleaseMetrics.read(spark, damaged.toString()))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("summary.json is not valid JSON");
-  }
-
-  static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-    return to;
-  }
-
-  static void delete(Path path) throws IOException {
-    try (Stream<Path> files = Files.walk(path)) {
-      for (Path f : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(f);
-      }
-    }
   }
 }

@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -21,27 +20,28 @@ final class JudgedRecords implements MapPartitionsFunction<Row, Row>, Serializab
   /**
    * The columns read, in order: the record's finding columns ({@code source_file, source_row,
    * person_id, stay_book_in, book_in, book_out, facility_code, facility_name}), then {@code
-   * _failures} (list of {@code (rule_id, detail)}), {@code _checked} and {@code _failed} (booleans
-   * per rule), {@code _fiscal_year}, {@code _facility_key}, {@code _name}, {@code _measurable},
+   * _details} (per rule, the detail of its failure, else null), {@code _checked} and {@code
+   * _failed} (booleans per rule), {@code _fiscal_year}, {@code _facility_key}, {@code _name}, {@code _measurable},
    * {@code _start_day}, {@code _end_day}.
    */
   static final List<String> COLUMNS =
       List.of(
-          "_failures", "_checked", "_failed", "_fiscal_year", "_facility_key", "_name", "_measurable",
+          "_details", "_checked", "_failed", "_fiscal_year", "_facility_key", "_name", "_measurable",
           "_start_day", "_end_day");
 
-  private final Map<String, Integer> ruleIndex;
+  private final List<String> ruleIds;
   private final TallyAccumulator<RecordTally> tally;
 
-  JudgedRecords(Map<String, Integer> ruleIndex, TallyAccumulator<RecordTally> tally) {
-    this.ruleIndex = Map.copyOf(ruleIndex);
+  /** @param ruleIds the rules judged, in the order of the per-rule columns */
+  JudgedRecords(List<String> ruleIds, TallyAccumulator<RecordTally> tally) {
+    this.ruleIds = List.copyOf(ruleIds);
     this.tally = tally;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> records) {
-    RecordTally partial = new RecordTally(ruleIndex.size());
-    int rules = ruleIndex.size();
+    RecordTally partial = new RecordTally(ruleIds.size());
+    int rules = ruleIds.size();
     return new Iterator<>() {
       private final ArrayDeque<Row> ready = new ArrayDeque<>();
       private boolean counted;
@@ -67,23 +67,30 @@ final class JudgedRecords implements MapPartitionsFunction<Row, Row>, Serializab
       }
 
       private void read(Row record) {
-        List<Row> failures = record.getList(8);
+        List<Object> details = record.getList(8);
         boolean[] checked = booleans(record.getList(9), rules);
         boolean[] failed = booleans(record.getList(10), rules);
+        int failures = 0;
+        for (boolean fails : failed) {
+          failures += fails ? 1 : 0;
+        }
         boolean measurable = !record.isNullAt(14) && record.getBoolean(14);
         partial.add(
             new RecordTally.Group(
                 record.isNullAt(11) ? null : record.getInt(11), record.getString(6), record.getString(7)),
             checked,
             failed,
-            failures.size(),
+            failures,
             record.getString(12),
             record.getString(13),
             measurable,
             measurable ? record.getInt(15) : 0,
             measurable ? record.getInt(16) : 0);
-        for (Row failure : failures) {
-          String ruleId = failure.getString(0);
+        for (int r = 0; r < rules; r++) {
+          if (!failed[r]) {
+            continue;
+          }
+          String ruleId = ruleIds.get(r);
           partial.addFinding(ruleId);
           ready.add(
               RowFactory.create(
@@ -96,7 +103,7 @@ final class JudgedRecords implements MapPartitionsFunction<Row, Row>, Serializab
                   record.get(5),
                   record.get(6),
                   record.get(7),
-                  failure.get(1)));
+                  details.get(r)));
         }
       }
     };

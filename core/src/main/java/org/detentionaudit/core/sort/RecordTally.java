@@ -1,6 +1,7 @@
 package org.detentionaudit.core.sort;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ public final class RecordTally implements Tally<RecordTally> {
     if (!measurable) {
       facility.lengthUnknown++;
     } else if (endDay > startDay) {
-      addNights(facility.bedDays, LocalDate.ofEpochDay(startDay), LocalDate.ofEpochDay(endDay - 1L));
+      addNights(facility.bedDays, startDay, endDay - 1);
     }
   }
 
@@ -121,23 +122,58 @@ public final class RecordTally implements Tally<RecordTally> {
     findingsPerRule.merge(ruleId, 1L, Long::sum);
   }
 
+  /** The first fiscal year of {@link #FISCAL_YEAR_STARTS}. */
+  private static final int FIRST_TABULATED_YEAR = 1900;
+
   /**
-   * Adds the nights from {@code first} to {@code last} (both included) to their fiscal years: the
-   * night beginning on day {@code d} counts in the fiscal year of {@code d} (October to September).
+   * The first day (days since 1970-01-01) of fiscal years {@value #FIRST_TABULATED_YEAR} to 2400,
+   * so that a record's nights are split by fiscal year with integer comparisons: this runs for every
+   * record of the sort pass, and building {@code LocalDate}s there cost a few percent of it.
    */
-  static void addNights(Map<Integer, Long> byYear, LocalDate first, LocalDate last) {
-    for (int year = fiscalYear(first); year <= fiscalYear(last); year++) {
-      LocalDate yearStart = LocalDate.of(year - 1, 10, 1);
-      LocalDate yearEnd = LocalDate.of(year, 9, 30);
-      LocalDate from = first.isAfter(yearStart) ? first : yearStart;
-      LocalDate to = last.isBefore(yearEnd) ? last : yearEnd;
-      byYear.merge(year, to.toEpochDay() - from.toEpochDay() + 1, Long::sum);
+  private static final long[] FISCAL_YEAR_STARTS = new long[2400 - FIRST_TABULATED_YEAR + 2];
+
+  static {
+    for (int i = 0; i < FISCAL_YEAR_STARTS.length; i++) {
+      FISCAL_YEAR_STARTS[i] = LocalDate.of(FIRST_TABULATED_YEAR + i - 1, 10, 1).toEpochDay();
     }
   }
 
-  /** The fiscal year of a day: the calendar year, plus one from October. */
-  static int fiscalYear(LocalDate day) {
-    return day.getMonthValue() >= 10 ? day.getYear() + 1 : day.getYear();
+  /**
+   * Adds the nights from day {@code first} to day {@code last} (days since 1970-01-01, both
+   * included) to their fiscal years: the night beginning on day {@code d} counts in the fiscal year
+   * of {@code d} (October to September).
+   */
+  static void addNights(Map<Integer, Long> byYear, long first, long last) {
+    int lastYear = fiscalYear(last);
+    long from = first;
+    for (int year = fiscalYear(first); year <= lastYear; year++) {
+      long yearEnd = fiscalYearStart(year + 1) - 1;
+      long to = Math.min(last, yearEnd);
+      byYear.merge(year, to - from + 1, Long::sum);
+      from = to + 1;
+    }
+  }
+
+  /** The fiscal year of a day (days since 1970-01-01): the calendar year, plus one from October. */
+  static int fiscalYear(long day) {
+    int index = Arrays.binarySearch(FISCAL_YEAR_STARTS, day);
+    if (index >= 0) {
+      return FIRST_TABULATED_YEAR + index;
+    }
+    int insertion = -index - 1;
+    if (insertion == 0 || insertion == FISCAL_YEAR_STARTS.length) {
+      LocalDate date = LocalDate.ofEpochDay(day);
+      return date.getMonthValue() >= 10 ? date.getYear() + 1 : date.getYear();
+    }
+    return FIRST_TABULATED_YEAR + insertion - 1;
+  }
+
+  /** The first day (days since 1970-01-01) of fiscal year {@code year}: 1 October of the year before. */
+  private static long fiscalYearStart(int year) {
+    int index = year - FIRST_TABULATED_YEAR;
+    return index >= 0 && index < FISCAL_YEAR_STARTS.length
+        ? FISCAL_YEAR_STARTS[index]
+        : LocalDate.of(year - 1, 10, 1).toEpochDay();
   }
 
   /** Findings per rule id. */

@@ -11,10 +11,13 @@ import org.apache.spark.sql.types.StructType;
  * were parsed, and the rows of the other inputs (Parquet) with their own columns, as text.
  *
  * <p>{@link #cells()} is a lazy view that reads its inputs again when used (it is not part of the
- * cached placements). Rows: {@code input_unit int, cells array<string>, errors array<int>}, one per
- * record; cells are as written (not trimmed), null where the file holds no cell, Parquet values
- * cast to text. {@code errors} lists the 0-based positions of a row's error cells, and is null
- * when the row has none (always, for Parquet).
+ * cached placements). Rows: {@code input_unit int, cells array<string>, errors array<int>,
+ * timestamps array<timestamp_ntz>}, one per record; cells are as written (not trimmed), null where the file holds no cell, Parquet values
+ * cast to text, except timestamps without time zone: those are null in {@code cells} and given at
+ * their position in {@code timestamps} ({@code array<timestamp_ntz>}, null when the input has no
+ * such column), so that the profile need not render every one as text. {@code errors} lists the
+ * 0-based positions of a row's error cells, and is null when the row has none (always, for
+ * Parquet).
  *
  * <p>Text and workbook inputs are counted as {@link org.detentionaudit.core.profile.ColumnCounts}
  * counts rows of that schema, in the load's parse tasks: one row per record that splits into the
@@ -34,13 +37,15 @@ public record RawColumns(Dataset<Row> cells, List<ProfiledInput> inputs, String 
   public static final String INPUT_UNIT = PlacementSchema.INPUT_UNIT;
   public static final String CELLS = "cells";
   public static final String ERRORS = "errors";
+  public static final String TIMESTAMPS = "timestamps";
 
   /** The schema of {@link #cells()}. */
   public static final StructType SCHEMA =
       new StructType()
           .add(INPUT_UNIT, DataTypes.IntegerType, false)
           .add(CELLS, DataTypes.createArrayType(DataTypes.StringType, true), false)
-          .add(ERRORS, DataTypes.createArrayType(DataTypes.IntegerType, false), true);
+          .add(ERRORS, DataTypes.createArrayType(DataTypes.IntegerType, false), true)
+          .add(TIMESTAMPS, DataTypes.createArrayType(DataTypes.TimestampNTZType, true), true);
 
   public RawColumns {
     inputs = List.copyOf(inputs);

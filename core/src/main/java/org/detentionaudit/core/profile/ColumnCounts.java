@@ -126,11 +126,22 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
     final HashMap<Integer, ArrayList<ColumnBuffer>> units = new HashMap<>();
   }
 
-  private ArrayList<ColumnBuffer> start(int unit) {
+  /** Per column of input unit {@code unit}, whether its values may be counted and listed. */
+  boolean[] listed(int unit) {
     boolean[] listed = listedByUnit.get(unit);
     if (listed == null) {
       throw new IllegalStateException("Cannot profile input unit " + unit + ": it has no columns listed");
     }
+    return listed;
+  }
+
+  /** The most distinct values counted exactly per column. */
+  int cap() {
+    return cap;
+  }
+
+  private ArrayList<ColumnBuffer> start(int unit) {
+    boolean[] listed = listed(unit);
     ArrayList<ColumnBuffer> columns = new ArrayList<>();
     for (boolean isListed : listed) {
       ColumnBuffer column = new ColumnBuffer();

@@ -11,11 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -33,7 +31,10 @@ import org.detentionaudit.rules.CanonicalField;
  * <p>Every input is counted by the same plain-Java counting ({@link ColumnCounts}), in one of two
  * places: text files and workbooks inside the load's parse tasks, as they read each record ({@link
  * ColumnCountsAccumulator}), so their profile reads nothing again; Parquet inputs by one
- * aggregation over their raw cells ({@link RawColumns#cells()}). Distinct counts are exact for
+ * aggregation over their raw cells ({@link RawColumns#cells()}), whose aggregate ({@link
+ * RawCellCounts}) reads the cells' bytes where Spark holds them and counts timestamps as their
+ * values (a column of more than {@value #MAX_DISTINCT_FOR_TOP_VALUES} timestamps is sketched by
+ * value, not by its text: the estimate differs from the text's by the sketch's error). Distinct counts are exact for
  * columns with at most {@value #MAX_DISTINCT_FOR_TOP_VALUES} distinct values and HyperLogLog
  * estimates above (relative standard error about 0.8%). Top values (trimmed, at most {@value
  * #TOP_VALUES}, most frequent first, ties by value) are kept only for columns with at most {@value
@@ -91,7 +92,8 @@ public final class ColumnProfile {
                       raw.inputs(),
                       col(RawColumns.INPUT_UNIT),
                       col(RawColumns.CELLS),
-                      col(RawColumns.ERRORS)))
+                      col(RawColumns.ERRORS),
+                      col(RawColumns.TIMESTAMPS)))
               .first()
               .getString(0);
     }
@@ -127,11 +129,11 @@ public final class ColumnProfile {
 
   /**
    * The profile's one aggregate, to be part of a larger aggregation (the scan pass): over rows of
-   * {@link RawColumns#SCHEMA}'s three columns, a text that {@link #fromCounts} reads.
+   * {@link RawColumns#SCHEMA}'s four columns, a text that {@link #fromCounts} reads.
    */
-  public static Column aggregate(List<ProfiledInput> inputs, Column unit, Column cells, Column errors) {
-    UserDefinedFunction columnCounts = functions.udaf(counts(inputs), Encoders.row(ColumnCounts.INPUT));
-    return columnCounts.apply(unit, cells, errors);
+  public static Column aggregate(
+      List<ProfiledInput> inputs, Column unit, Column cells, Column errors, Column timestamps) {
+    return RawCellCounts.of(counts(inputs), unit, cells, errors, timestamps);
   }
 
   /** The counting of {@code inputs}' columns, as the profile counts them. */
@@ -196,7 +198,8 @@ public final class ColumnProfile {
         table.select(
             lit(0).as(RawColumns.INPUT_UNIT),
             functions.array(cells.toArray(new Column[0])).as(RawColumns.CELLS),
-            lit(null).cast(RawColumns.SCHEMA.apply(RawColumns.ERRORS).dataType()).as(RawColumns.ERRORS));
+            lit(null).cast(RawColumns.SCHEMA.apply(RawColumns.ERRORS).dataType()).as(RawColumns.ERRORS),
+            lit(null).cast(RawColumns.SCHEMA.apply(RawColumns.TIMESTAMPS).dataType()).as(RawColumns.TIMESTAMPS));
     return of(
         spark,
         new RawColumns(

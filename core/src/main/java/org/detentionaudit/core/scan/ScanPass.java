@@ -89,7 +89,8 @@ public final class ScanPass {
             inputs,
             col(PlacementSchema.INPUT_UNIT),
             col(RawColumns.CELLS),
-            lit(null).cast(RawColumns.SCHEMA.apply(RawColumns.ERRORS).dataType())));
+            lit(null).cast(RawColumns.SCHEMA.apply(RawColumns.ERRORS).dataType()),
+            col(RawColumns.TIMESTAMPS)));
     for (ProfiledInput input : inputs) {
       aggregates.add(count(when(col(PlacementSchema.INPUT_UNIT).equalTo(input.unitIndex()), 1)));
     }

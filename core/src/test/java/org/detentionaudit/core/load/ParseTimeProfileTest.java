@@ -151,7 +151,7 @@ class ParseTimeProfileTest {
           .forEachRemaining(
               record -> {
                 if (record.problem() == null) {
-                  rows.add(RowFactory.create(0, record.fields().toArray(new String[0]), null));
+                  rows.add(RowFactory.create(0, record.fields().toArray(new String[0]), null, null));
                 }
               });
     }

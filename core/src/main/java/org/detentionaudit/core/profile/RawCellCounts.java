@@ -1,0 +1,479 @@
+package org.detentionaudit.core.profile;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
+import org.apache.datasketches.hll.Union;
+import org.apache.datasketches.memory.Memory;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.Cast;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.Literal;
+import org.apache.spark.sql.catalyst.expressions.aggregate.TypedImperativeAggregate;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.unsafe.types.UTF8String;
+import scala.Option;
+import scala.collection.JavaConverters;
+import scala.collection.Seq;
+
+/**
+ * {@link ColumnCounts}, counted where Spark holds the cells: an aggregate function over a row's
+ * input unit, its cells ({@code array<string>}) and its error positions that reads each cell's
+ * UTF-8 bytes as Spark holds them, with no Java {@code String} per cell and no conversion of the
+ * row to a Java object (a {@code udaf} over an {@code Aggregator} does both for every cell, which
+ * cost the scan pass about a third of its time on a 37-column Parquet release).
+ *
+ * <p>It counts exactly what {@link ColumnCounts#add} counts, in the same order of tests: an error
+ * position is an error; a cell trimmed as {@link String#trim()} trims (bytes up to 0x20 at either
+ * end: in UTF-8 those are exactly the characters up to U+0020) that is absent or missing is
+ * missing; a redaction marker is redacted; anything else a value, counted exactly per distinct
+ * value up to the cap and in the same HyperLogLog sketch past it (DataSketches hashes a
+ * {@code String} as its UTF-8 bytes, so the sketch gets the same hashes). The marker tests run on a
+ * {@code String} only for the cells that could be a marker: at most {@value #SHORT_BYTES} bytes
+ * (every spelling of a missing value is 3 characters or fewer), or holding a parenthesis or the
+ * letters of {@code redacted}; values longer than {@value ColumnCounts#MAX_VALUE_CHARS} bytes are
+ * counted under {@link ColumnCounts#counted}'s stand-in. Values are kept as bytes and become
+ * {@code String}s once, at the end: bytes that are not valid UTF-8 decode as Spark's own
+ * conversion does, and byte strings that decode alike are then one value, as they were.
+ */
+public final class RawCellCounts extends TypedImperativeAggregate<RawCellCounts.Buffer>
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final int LG_K = 14;
+  /** Cells up to this many bytes are tested for markers as text. */
+  static final int SHORT_BYTES = 12;
+  private static final byte[] REDACTED = "redacted".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private final ColumnCounts counts;
+  private final Expression unit;
+  private final Expression cells;
+  private final Expression errors;
+  private final Expression timestamps;
+  private final int mutableAggBufferOffset;
+  private final int inputAggBufferOffset;
+
+  private RawCellCounts(
+      ColumnCounts counts,
+      Expression unit,
+      Expression cells,
+      Expression errors,
+      Expression timestamps,
+      int mutableAggBufferOffset,
+      int inputAggBufferOffset) {
+    this.counts = counts;
+    this.unit = unit;
+    this.cells = cells;
+    this.errors = errors;
+    this.timestamps = timestamps;
+    this.mutableAggBufferOffset = mutableAggBufferOffset;
+    this.inputAggBufferOffset = inputAggBufferOffset;
+  }
+
+  /**
+   * The aggregate as a column: over {@code unit} (int), {@code cells} ({@code array<string>}),
+   * {@code errors} ({@code array<int>}, null when none) and {@code timestamps} ({@code
+   * array<timestamp_ntz>}, null when none: a cell given there is that column's value, not cast to
+   * text), the JSON text of {@link ColumnCounts#finish} for {@code counts}' input units and columns.
+   */
+  static Column of(ColumnCounts counts, Column unit, Column cells, Column errors, Column timestamps) {
+    RawCellCounts aggregate =
+        new RawCellCounts(counts, unit.expr(), cells.expr(), errors.expr(), timestamps.expr(), 0, 0);
+    return new Column(aggregate.toAggregateExpression());
+  }
+
+  /** One column's counts: {@link ColumnCounts.ColumnBuffer} with values as bytes. */
+  static final class ColumnBuffer implements Serializable {
+    private static final long serialVersionUID = 1L;
+    long values;
+    long missing;
+    long redacted;
+    long errors;
+    /** Exact counts per value, or null once the column went to the sketch. */
+    HashMap<UTF8String, long[]> counts = new HashMap<>();
+    /** Exact counts per timestamp value (microseconds), of a column given as timestamps. */
+    HashMap<Long, long[]> timestamps = new HashMap<>();
+    transient HllSketch sketch;
+
+    void toSketch() {
+      sketch = new HllSketch(LG_K, TgtHllType.HLL_8);
+      if (counts != null) {
+        counts.keySet().forEach(value -> sketch.update(value.getBytes()));
+        timestamps.keySet().forEach(value -> sketch.update(value));
+      }
+      counts = null;
+      timestamps = null;
+    }
+
+    int distinct() {
+      return counts.size() + timestamps.size();
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+      out.defaultWriteObject();
+      out.writeObject(sketch == null ? null : sketch.toCompactByteArray());
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+      in.defaultReadObject();
+      byte[] bytes = (byte[]) in.readObject();
+      sketch = bytes == null ? null : HllSketch.heapify(Memory.wrap(bytes));
+    }
+  }
+
+  /** Per input unit, one {@link ColumnBuffer} per column, made at the unit's first row. */
+  public static final class Buffer implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final HashMap<Integer, ArrayList<ColumnBuffer>> units = new HashMap<>();
+  }
+
+  @Override
+  public Buffer createAggregationBuffer() {
+    return new Buffer();
+  }
+
+  @Override
+  public Buffer update(Buffer buffer, InternalRow input) {
+    int unitIndex = (Integer) unit.eval(input);
+    ArrayData row = (ArrayData) cells.eval(input);
+    ArrayData errorPositions = (ArrayData) errors.eval(input);
+    ArrayData stamps = (ArrayData) timestamps.eval(input);
+    int stampCount = stamps == null ? 0 : stamps.numElements();
+    ArrayList<ColumnBuffer> columns = buffer.units.get(unitIndex);
+    if (columns == null) {
+      columns = start(unitIndex);
+      buffer.units.put(unitIndex, columns);
+    }
+    int width = Math.min(columns.size(), row.numElements());
+    boolean[] isError = null;
+    if (errorPositions != null) {
+      isError = new boolean[width];
+      for (int i = 0; i < errorPositions.numElements(); i++) {
+        if (!errorPositions.isNullAt(i)) {
+          int position = errorPositions.getInt(i);
+          if (position >= 0 && position < width) {
+            isError[position] = true;
+          }
+        }
+      }
+    }
+    for (int i = 0; i < width; i++) {
+      ColumnBuffer column = columns.get(i);
+      if (isError != null && isError[i]) {
+        column.errors++;
+      } else if (i < stampCount && !stamps.isNullAt(i)) {
+        addTimestamp(column, stamps.getLong(i));
+      } else if (row.isNullAt(i)) {
+        column.missing++;
+      } else {
+        add(column, row.getUTF8String(i).getBytes());
+      }
+    }
+    return buffer;
+  }
+
+  private ArrayList<ColumnBuffer> start(int unitIndex) {
+    boolean[] listed = counts.listed(unitIndex);
+    ArrayList<ColumnBuffer> columns = new ArrayList<>();
+    for (boolean isListed : listed) {
+      ColumnBuffer column = new ColumnBuffer();
+      if (!isListed) {
+        column.toSketch();
+      }
+      columns.add(column);
+    }
+    return columns;
+  }
+
+  /** Counts one present cell's bytes (the cell as Spark holds it, untrimmed). */
+  private void add(ColumnBuffer column, byte[] bytes) {
+    int start = 0;
+    int end = bytes.length;
+    while (start < end && (bytes[start] & 0xFF) <= 0x20) {
+      start++;
+    }
+    while (end > start && (bytes[end - 1] & 0xFF) <= 0x20) {
+      end--;
+    }
+    int length = end - start;
+    UTF8String value;
+    if (length <= SHORT_BYTES || length > ColumnCounts.MAX_VALUE_CHARS || mayBeRedaction(bytes, start, end)) {
+      // The same tests as ColumnCounts, on the text.
+      String trimmed = new String(bytes, start, length, java.nio.charset.StandardCharsets.UTF_8);
+      if (org.detentionaudit.core.normalize.MissingValueMarker.isMissingTrimmed(trimmed)) {
+        column.missing++;
+        return;
+      }
+      String counted = ColumnCounts.counted(trimmed);
+      if (org.detentionaudit.core.normalize.RedactionMarker.isRedaction(counted)) {
+        column.redacted++;
+        return;
+      }
+      value = counted == trimmed ? UTF8String.fromBytes(bytes, start, length) : UTF8String.fromString(counted);
+    } else {
+      value = UTF8String.fromBytes(bytes, start, length);
+    }
+    column.values++;
+    if (column.counts != null) {
+      long[] count = column.counts.get(value);
+      if (count != null) {
+        count[0]++;
+        return;
+      }
+      column.counts.put(value, new long[] {1});
+      if (column.distinct() > counts.cap()) {
+        column.toSketch();
+      }
+    } else {
+      column.sketch.update(value.getBytes());
+    }
+  }
+
+  /**
+   * Counts one timestamp cell: a value, kept as its microseconds (made text only at the end, and
+   * only while the column has at most the cap of distinct values; the sketch hashes the number).
+   */
+  private void addTimestamp(ColumnBuffer column, long micros) {
+    column.values++;
+    if (column.counts != null) {
+      long[] count = column.timestamps.get(micros);
+      if (count != null) {
+        count[0]++;
+        return;
+      }
+      column.timestamps.put(micros, new long[] {1});
+      if (column.distinct() > counts.cap()) {
+        column.toSketch();
+      }
+    } else {
+      column.sketch.update(micros);
+    }
+  }
+
+  /** A timestamp (microseconds, no time zone) as text, exactly as Spark casts it to a string. */
+  static String timestampText(long micros) {
+    Cast cast =
+        new Cast(
+            new Literal(micros, DataTypes.TimestampNTZType),
+            DataTypes.StringType,
+            Option.apply("UTC"),
+            Cast.$lessinit$greater$default$4());
+    return cast.eval(null).toString();
+  }
+
+  /**
+   * Whether the trimmed bytes could be a redaction marker: every marker holds a parenthesis or the
+   * word {@code redacted} (in any case).
+   */
+  static boolean mayBeRedaction(byte[] bytes, int start, int end) {
+    for (int i = start; i < end; i++) {
+      byte b = bytes[i];
+      if (b == '(' || b == ')') {
+        return true;
+      }
+      if ((b == 'r' || b == 'R') && end - i >= REDACTED.length) {
+        int k = 1;
+        while (k < REDACTED.length && (bytes[i + k] | 0x20) == REDACTED[k]) {
+          k++;
+        }
+        if (k == REDACTED.length) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public Buffer merge(Buffer left, Buffer right) {
+    right.units.forEach(
+        (unitIndex, columns) -> {
+          ArrayList<ColumnBuffer> into = left.units.get(unitIndex);
+          if (into == null) {
+            left.units.put(unitIndex, columns);
+            return;
+          }
+          for (int i = 0; i < into.size(); i++) {
+            merge(into.get(i), columns.get(i));
+          }
+        });
+    return left;
+  }
+
+  private void merge(ColumnBuffer l, ColumnBuffer r) {
+    l.values += r.values;
+    l.missing += r.missing;
+    l.redacted += r.redacted;
+    l.errors += r.errors;
+    if (l.counts != null && r.counts != null) {
+      r.counts.forEach((value, count) -> l.counts.computeIfAbsent(value, v -> new long[1])[0] += count[0]);
+      r.timestamps.forEach(
+          (value, count) -> l.timestamps.computeIfAbsent(value, v -> new long[1])[0] += count[0]);
+      if (l.distinct() > counts.cap()) {
+        l.toSketch();
+      }
+      return;
+    }
+    if (l.counts != null) {
+      l.toSketch();
+    }
+    if (r.counts != null) {
+      r.toSketch();
+    }
+    Union union = new Union(LG_K);
+    union.update(l.sketch);
+    union.update(r.sketch);
+    l.sketch = union.getResult(TgtHllType.HLL_8);
+  }
+
+  /** The counts as {@link ColumnCounts} holds them: values as text. */
+  static ColumnCounts.Buffer asText(Buffer buffer) {
+    ColumnCounts.Buffer text = new ColumnCounts.Buffer();
+    buffer.units.forEach(
+        (unitIndex, columns) -> {
+          ArrayList<ColumnCounts.ColumnBuffer> converted = new ArrayList<>();
+          for (ColumnBuffer column : columns) {
+            ColumnCounts.ColumnBuffer c = new ColumnCounts.ColumnBuffer();
+            c.values = column.values;
+            c.missing = column.missing;
+            c.redacted = column.redacted;
+            c.errors = column.errors;
+            if (column.counts == null) {
+              c.counts = null;
+              c.sketch = column.sketch;
+            } else {
+              for (Map.Entry<UTF8String, long[]> entry : column.counts.entrySet()) {
+                c.counts.computeIfAbsent(entry.getKey().toString(), v -> new long[1])[0] += entry.getValue()[0];
+              }
+              for (Map.Entry<Long, long[]> entry : column.timestamps.entrySet()) {
+                c.counts.computeIfAbsent(timestampText(entry.getKey()), v -> new long[1])[0] +=
+                    entry.getValue()[0];
+              }
+            }
+            converted.add(c);
+          }
+          text.units.put(unitIndex, converted);
+        });
+    return text;
+  }
+
+  @Override
+  public Object eval(Buffer buffer) {
+    return UTF8String.fromString(counts.finish(asText(buffer)));
+  }
+
+  @Override
+  public byte[] serialize(Buffer buffer) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(buffer);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot serialize column counts", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  @Override
+  public Buffer deserialize(byte[] bytes) {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+      return (Buffer) in.readObject();
+    } catch (IOException | ClassNotFoundException e) {
+      throw new IllegalStateException("Cannot read column counts", e);
+    }
+  }
+
+  @Override
+  public Seq<Expression> children() {
+    return JavaConverters.asScalaBuffer(List.of(unit, cells, errors, timestamps)).toSeq();
+  }
+
+  @Override
+  public Expression withNewChildrenInternal(scala.collection.IndexedSeq<Expression> children) {
+    return new RawCellCounts(
+        counts,
+        children.apply(0),
+        children.apply(1),
+        children.apply(2),
+        children.apply(3),
+        mutableAggBufferOffset,
+        inputAggBufferOffset);
+  }
+
+  @Override
+  public boolean nullable() {
+    return false;
+  }
+
+  @Override
+  public DataType dataType() {
+    return DataTypes.StringType;
+  }
+
+  @Override
+  public String prettyName() {
+    return "column_counts";
+  }
+
+  @Override
+  public int mutableAggBufferOffset() {
+    return mutableAggBufferOffset;
+  }
+
+  @Override
+  public int inputAggBufferOffset() {
+    return inputAggBufferOffset;
+  }
+
+  @Override
+  public RawCellCounts withNewMutableAggBufferOffset(int offset) {
+    return new RawCellCounts(counts, unit, cells, errors, timestamps, offset, inputAggBufferOffset);
+  }
+
+  @Override
+  public RawCellCounts withNewInputAggBufferOffset(int offset) {
+    return new RawCellCounts(counts, unit, cells, errors, timestamps, mutableAggBufferOffset, offset);
+  }
+
+  @Override
+  public int productArity() {
+    return 7;
+  }
+
+  @Override
+  public Object productElement(int n) {
+    switch (n) {
+      case 0:
+        return counts;
+      case 1:
+        return unit;
+      case 2:
+        return cells;
+      case 3:
+        return errors;
+      case 4:
+        return timestamps;
+      case 5:
+        return mutableAggBufferOffset;
+      case 6:
+        return inputAggBufferOffset;
+      default:
+        throw new IndexOutOfBoundsException(n);
+    }
+  }
+
+  @Override
+  public boolean canEqual(Object other) {
+    return other instanceof RawCellCounts;
+  }
+}

@@ -2,6 +2,8 @@ package org.detentionaudit.core.profile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -22,6 +24,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Aggregator;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.detentionaudit.core.normalize.MissingValueMarker;
 import org.detentionaudit.core.normalize.RedactionMarker;
 
@@ -82,7 +85,11 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
     this.top = top;
   }
 
-  /** One column's counts. */
+  /**
+   * One column's counts. Values are keyed by their text ({@code String}) here; {@link
+   * RawCellCounts} keys them as Spark holds them (a {@code UTF8String} of the text's bytes, or a
+   * timestamp's microseconds as a {@code Long}) and turns them into text at the end.
+   */
   static final class ColumnBuffer implements Serializable {
     private static final long serialVersionUID = 1L;
     long values;
@@ -93,16 +100,74 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
      * Exact counts per value (a one-element array, incremented in place: no boxed number per
      * cell), or null once the column went to the sketch.
      */
-    HashMap<String, long[]> counts = new HashMap<>();
+    HashMap<Object, long[]> counts = new HashMap<>();
     /** Non-null once the column has more than the cap of distinct values (or is not listed). */
     transient HllSketch sketch;
+
+    /** Counts one value: exactly while the column has at most {@code cap} distinct values. */
+    void count(Object value, int cap) {
+      values++;
+      if (counts == null) {
+        sketch(value);
+        return;
+      }
+      long[] count = counts.get(value);
+      if (count != null) {
+        count[0]++;
+        return;
+      }
+      counts.put(value, new long[] {1});
+      if (counts.size() > cap) {
+        toSketch();
+      }
+    }
 
     void toSketch() {
       sketch = new HllSketch(LG_K, TgtHllType.HLL_8);
       if (counts != null) {
-        counts.keySet().forEach(sketch::update);
+        counts.keySet().forEach(this::sketch);
       }
       counts = null;
+    }
+
+    /**
+     * Adds a value to the sketch: text as its UTF-8 bytes (DataSketches hashes a {@code String}
+     * that way, so a {@code UTF8String} of the same text gets the same hash), a timestamp as its
+     * number.
+     */
+    private void sketch(Object value) {
+      if (value instanceof String text) {
+        sketch.update(text);
+      } else if (value instanceof UTF8String bytes) {
+        sketch.update(bytes.getBytes());
+      } else {
+        sketch.update((Long) value);
+      }
+    }
+
+    /** Adds {@code other}'s counts to these. */
+    void merge(ColumnBuffer other, int cap) {
+      values += other.values;
+      missing += other.missing;
+      redacted += other.redacted;
+      errors += other.errors;
+      if (counts != null && other.counts != null) {
+        other.counts.forEach((value, count) -> counts.computeIfAbsent(value, v -> new long[1])[0] += count[0]);
+        if (counts.size() > cap) {
+          toSketch();
+        }
+        return;
+      }
+      if (counts != null) {
+        toSketch();
+      }
+      if (other.counts != null) {
+        other.toSketch();
+      }
+      Union union = new Union(LG_K);
+      union.update(sketch);
+      union.update(other.sketch);
+      sketch = union.getResult(TgtHllType.HLL_8);
     }
 
     private void writeObject(ObjectOutputStream out) throws IOException {
@@ -140,16 +205,21 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
     return cap;
   }
 
-  private ArrayList<ColumnBuffer> start(int unit) {
-    boolean[] listed = listed(unit);
-    ArrayList<ColumnBuffer> columns = new ArrayList<>();
-    for (boolean isListed : listed) {
+  /** The columns of input unit {@code unit} in {@code buffer}, made at the unit's first row. */
+  ArrayList<ColumnBuffer> columns(Buffer buffer, int unit) {
+    ArrayList<ColumnBuffer> columns = buffer.units.get(unit);
+    if (columns != null) {
+      return columns;
+    }
+    columns = new ArrayList<>();
+    for (boolean isListed : listed(unit)) {
       ColumnBuffer column = new ColumnBuffer();
       if (!isListed) {
         column.toSketch();
       }
       columns.add(column);
     }
+    buffer.units.put(unit, columns);
     return columns;
   }
 
@@ -186,11 +256,7 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
    * @param errorPositions the 0-based positions of its error cells, or null when none
    */
   public void add(Buffer buffer, int unit, List<String> cells, List<Integer> errorPositions) {
-    ArrayList<ColumnBuffer> columns = buffer.units.get(unit);
-    if (columns == null) {
-      columns = start(unit);
-      buffer.units.put(unit, columns);
-    }
+    ArrayList<ColumnBuffer> columns = columns(buffer, unit);
     int width = Math.min(columns.size(), cells.size());
     boolean[] errors = null;
     if (errorPositions != null) {
@@ -218,20 +284,7 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
         column.redacted++;
         continue;
       }
-      column.values++;
-      if (column.counts != null) {
-        long[] count = column.counts.get(value);
-        if (count != null) {
-          count[0]++;
-          continue;
-        }
-        column.counts.put(value, new long[] {1});
-        if (column.counts.size() > cap) {
-          column.toSketch();
-        }
-      } else {
-        column.sketch.update(value);
-      }
+      column.count(value, cap);
     }
   }
 
@@ -242,39 +295,13 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
           ArrayList<ColumnBuffer> into = left.units.get(unit);
           if (into == null) {
             left.units.put(unit, columns);
-          } else {
-            merge(into, columns);
+            return;
+          }
+          for (int i = 0; i < into.size(); i++) {
+            into.get(i).merge(columns.get(i), cap);
           }
         });
     return left;
-  }
-
-  private void merge(List<ColumnBuffer> left, List<ColumnBuffer> right) {
-    for (int i = 0; i < left.size(); i++) {
-      ColumnBuffer l = left.get(i);
-      ColumnBuffer r = right.get(i);
-      l.values += r.values;
-      l.missing += r.missing;
-      l.redacted += r.redacted;
-      l.errors += r.errors;
-      if (l.counts != null && r.counts != null) {
-        r.counts.forEach((value, count) -> l.counts.computeIfAbsent(value, v -> new long[1])[0] += count[0]);
-        if (l.counts.size() > cap) {
-          l.toSketch();
-        }
-        continue;
-      }
-      if (l.counts != null) {
-        l.toSketch();
-      }
-      if (r.counts != null) {
-        r.toSketch();
-      }
-      Union union = new Union(LG_K);
-      union.update(l.sketch);
-      union.update(r.sketch);
-      l.sketch = union.getResult(TgtHllType.HLL_8);
-    }
   }
 
   @Override
@@ -301,11 +328,11 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
         result.put("distinct", Math.round(column.sketch.getEstimate()));
         result.put("estimated", true);
       } else {
-        List<Map.Entry<String, long[]>> entries = new ArrayList<>(column.counts.entrySet());
+        List<Map.Entry<Object, long[]>> entries = new ArrayList<>(column.counts.entrySet());
         entries.sort(
-            Comparator.<Map.Entry<String, long[]>>comparingLong(entry -> -entry.getValue()[0])
-                .thenComparing(Map.Entry.comparingByKey()));
-        for (Map.Entry<String, long[]> entry : entries.subList(0, Math.min(top, entries.size()))) {
+            Comparator.<Map.Entry<Object, long[]>>comparingLong(entry -> -entry.getValue()[0])
+                .thenComparing(entry -> (String) entry.getKey()));
+        for (Map.Entry<Object, long[]> entry : entries.subList(0, Math.min(top, entries.size()))) {
           pairs.add(List.of(entry.getKey(), entry.getValue()[0]));
         }
         result.put("distinct", column.counts.size());
@@ -377,6 +404,26 @@ public final class ColumnCounts extends Aggregator<Row, ColumnCounts.Buffer, Str
               top));
     }
     return results;
+  }
+
+  /** {@code buffer} as bytes (Java serialization; the sketches as DataSketches' compact form). */
+  static byte[] toBytes(Buffer buffer) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(buffer);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot serialize column counts", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** A buffer back from {@link #toBytes}. */
+  static Buffer fromBytes(byte[] bytes) {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+      return (Buffer) in.readObject();
+    } catch (IOException | ClassNotFoundException e) {
+      throw new IllegalStateException("Cannot read column counts", e);
+    }
   }
 
   @Override

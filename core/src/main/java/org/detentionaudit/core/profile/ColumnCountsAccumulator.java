@@ -1,10 +1,5 @@
 package org.detentionaudit.core.profile;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -126,7 +121,7 @@ public final class ColumnCountsAccumulator extends AccumulatorV2<ColumnCountsAcc
   /** Sets the part's counts, replacing any earlier counts under its key. */
   @Override
   public void add(Part part) {
-    byte[] serialized = serialize(part.buffer);
+    byte[] serialized = ColumnCounts.toBytes(part.buffer);
     synchronized (this) {
       parts.put(part.key, serialized);
     }
@@ -159,7 +154,7 @@ public final class ColumnCountsAccumulator extends AccumulatorV2<ColumnCountsAcc
     }
     ColumnCounts.Buffer total = new ColumnCounts.Buffer();
     for (byte[] part : parts.values()) {
-      total = counts.merge(total, deserialize(part));
+      total = counts.merge(total, ColumnCounts.fromBytes(part));
     }
     return counts.finish(total);
   }
@@ -172,23 +167,5 @@ public final class ColumnCountsAccumulator extends AccumulatorV2<ColumnCountsAcc
   @Override
   public synchronized String toString() {
     return "ColumnCountsAccumulator(" + parts.size() + " parts)";
-  }
-
-  private static byte[] serialize(ColumnCounts.Buffer buffer) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(buffer);
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot serialize column counts", e);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static ColumnCounts.Buffer deserialize(byte[] bytes) {
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-      return (ColumnCounts.Buffer) in.readObject();
-    } catch (IOException | ClassNotFoundException e) {
-      throw new IllegalStateException("Cannot read column counts", e);
-    }
   }
 }

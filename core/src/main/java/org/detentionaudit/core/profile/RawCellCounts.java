@@ -1,19 +1,10 @@
 package org.detentionaudit.core.profile;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.datasketches.hll.HllSketch;
-import org.apache.datasketches.hll.TgtHllType;
-import org.apache.datasketches.hll.Union;
-import org.apache.datasketches.memory.Memory;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.Cast;
@@ -24,6 +15,8 @@ import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.detentionaudit.core.normalize.MissingValueMarker;
+import org.detentionaudit.core.normalize.RedactionMarker;
 import scala.Option;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
@@ -44,17 +37,18 @@ import scala.collection.Seq;
  * {@code String} only for the cells that could be a marker: at most {@value #SHORT_BYTES} bytes
  * (every spelling of a missing value is 3 characters or fewer), or holding a parenthesis or the
  * letters of {@code redacted}; values longer than {@value ColumnCounts#MAX_VALUE_CHARS} bytes are
- * counted under {@link ColumnCounts#counted}'s stand-in. Values are kept as bytes and become
- * {@code String}s once, at the end: bytes that are not valid UTF-8 decode as Spark's own
- * conversion does, and byte strings that decode alike are then one value, as they were.
+ * counted under {@link ColumnCounts#counted}'s stand-in. It counts into {@link ColumnCounts}' own
+ * buffer ({@link ColumnCounts.ColumnBuffer#count}, its merge and its sketch), with values kept as
+ * bytes, or timestamps as microseconds, that become {@code String}s once, at the end: bytes that
+ * are not valid UTF-8 decode as Spark's own conversion does, and byte strings that decode alike
+ * are then one value, as they were.
  */
-public final class RawCellCounts extends TypedImperativeAggregate<RawCellCounts.Buffer>
+public final class RawCellCounts extends TypedImperativeAggregate<ColumnCounts.Buffer>
     implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final int LG_K = 14;
   /** Cells up to this many bytes are tested for markers as text. */
   static final int SHORT_BYTES = 12;
-  private static final byte[] REDACTED = "redacted".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] REDACTED = "redacted".getBytes(StandardCharsets.US_ASCII);
 
   private final ColumnCounts counts;
   private final Expression unit;
@@ -93,68 +87,19 @@ public final class RawCellCounts extends TypedImperativeAggregate<RawCellCounts.
     return new Column(aggregate.toAggregateExpression());
   }
 
-  /** One column's counts: {@link ColumnCounts.ColumnBuffer} with values as bytes. */
-  static final class ColumnBuffer implements Serializable {
-    private static final long serialVersionUID = 1L;
-    long values;
-    long missing;
-    long redacted;
-    long errors;
-    /** Exact counts per value, or null once the column went to the sketch. */
-    HashMap<UTF8String, long[]> counts = new HashMap<>();
-    /** Exact counts per timestamp value (microseconds), of a column given as timestamps. */
-    HashMap<Long, long[]> timestamps = new HashMap<>();
-    transient HllSketch sketch;
-
-    void toSketch() {
-      sketch = new HllSketch(LG_K, TgtHllType.HLL_8);
-      if (counts != null) {
-        counts.keySet().forEach(value -> sketch.update(value.getBytes()));
-        timestamps.keySet().forEach(value -> sketch.update(value));
-      }
-      counts = null;
-      timestamps = null;
-    }
-
-    int distinct() {
-      return counts.size() + timestamps.size();
-    }
-
-    private void writeObject(ObjectOutputStream out) throws IOException {
-      out.defaultWriteObject();
-      out.writeObject(sketch == null ? null : sketch.toCompactByteArray());
-    }
-
-    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-      in.defaultReadObject();
-      byte[] bytes = (byte[]) in.readObject();
-      sketch = bytes == null ? null : HllSketch.heapify(Memory.wrap(bytes));
-    }
-  }
-
-  /** Per input unit, one {@link ColumnBuffer} per column, made at the unit's first row. */
-  public static final class Buffer implements Serializable {
-    private static final long serialVersionUID = 1L;
-    final HashMap<Integer, ArrayList<ColumnBuffer>> units = new HashMap<>();
+  @Override
+  public ColumnCounts.Buffer createAggregationBuffer() {
+    return new ColumnCounts.Buffer();
   }
 
   @Override
-  public Buffer createAggregationBuffer() {
-    return new Buffer();
-  }
-
-  @Override
-  public Buffer update(Buffer buffer, InternalRow input) {
+  public ColumnCounts.Buffer update(ColumnCounts.Buffer buffer, InternalRow input) {
     int unitIndex = (Integer) unit.eval(input);
     ArrayData row = (ArrayData) cells.eval(input);
     ArrayData errorPositions = (ArrayData) errors.eval(input);
     ArrayData stamps = (ArrayData) timestamps.eval(input);
     int stampCount = stamps == null ? 0 : stamps.numElements();
-    ArrayList<ColumnBuffer> columns = buffer.units.get(unitIndex);
-    if (columns == null) {
-      columns = start(unitIndex);
-      buffer.units.put(unitIndex, columns);
-    }
+    ArrayList<ColumnCounts.ColumnBuffer> columns = counts.columns(buffer, unitIndex);
     int width = Math.min(columns.size(), row.numElements());
     boolean[] isError = null;
     if (errorPositions != null) {
@@ -169,11 +114,12 @@ public final class RawCellCounts extends TypedImperativeAggregate<RawCellCounts.
       }
     }
     for (int i = 0; i < width; i++) {
-      ColumnBuffer column = columns.get(i);
+      ColumnCounts.ColumnBuffer column = columns.get(i);
       if (isError != null && isError[i]) {
         column.errors++;
       } else if (i < stampCount && !stamps.isNullAt(i)) {
-        addTimestamp(column, stamps.getLong(i));
+        // A timestamp is a value, kept as its microseconds: text only at the end, if listed.
+        column.count(stamps.getLong(i), counts.cap());
       } else if (row.isNullAt(i)) {
         column.missing++;
       } else {
@@ -183,21 +129,8 @@ public final class RawCellCounts extends TypedImperativeAggregate<RawCellCounts.
     return buffer;
   }
 
-  private ArrayList<ColumnBuffer> start(int unitIndex) {
-    boolean[] listed = counts.listed(unitIndex);
-    ArrayList<ColumnBuffer> columns = new ArrayList<>();
-    for (boolean isListed : listed) {
-      ColumnBuffer column = new ColumnBuffer();
-      if (!isListed) {
-        column.toSketch();
-      }
-      columns.add(column);
-    }
-    return columns;
-  }
-
   /** Counts one present cell's bytes (the cell as Spark holds it, untrimmed). */
-  private void add(ColumnBuffer column, byte[] bytes) {
+  private void add(ColumnCounts.ColumnBuffer column, byte[] bytes) {
     int start = 0;
     int end = bytes.length;
     while (start < end && (bytes[start] & 0xFF) <= 0x20) {
@@ -210,13 +143,13 @@ public final class RawCellCounts extends TypedImperativeAggregate<RawCellCounts.
     UTF8String value;
     if (length <= SHORT_BYTES || length > ColumnCounts.MAX_VALUE_CHARS || mayBeRedaction(bytes, start, end)) {
       // The same tests as ColumnCounts, on the text.
-      String trimmed = new String(bytes, start, length, java.nio.charset.StandardCharsets.UTF_8);
-      if (org.detentionaudit.core.normalize.MissingValueMarker.isMissingTrimmed(trimmed)) {
+      String trimmed = new String(bytes, start, length, StandardCharsets.UTF_8);
+      if (MissingValueMarker.isMissingTrimmed(trimmed)) {
         column.missing++;
         return;
       }
       String counted = ColumnCounts.counted(trimmed);
-      if (org.detentionaudit.core.normalize.RedactionMarker.isRedaction(counted)) {
+      if (RedactionMarker.isRedaction(counted)) {
         column.redacted++;
         return;
       }
@@ -224,41 +157,7 @@ public final class RawCellCounts extends TypedImperativeAggregate<RawCellCounts.
     } else {
       value = UTF8String.fromBytes(bytes, start, length);
     }
-    column.values++;
-    if (column.counts != null) {
-      long[] count = column.counts.get(value);
-      if (count != null) {
-        count[0]++;
-        return;
-      }
-      column.counts.put(value, new long[] {1});
-      if (column.distinct() > counts.cap()) {
-        column.toSketch();
-      }
-    } else {
-      column.sketch.update(value.getBytes());
-    }
-  }
-
-  /**
-   * Counts one timestamp cell: a value, kept as its microseconds (made text only at the end, and
-   * only while the column has at most the cap of distinct values; the sketch hashes the number).
-   */
-  private void addTimestamp(ColumnBuffer column, long micros) {
-    column.values++;
-    if (column.counts != null) {
-      long[] count = column.timestamps.get(micros);
-      if (count != null) {
-        count[0]++;
-        return;
-      }
-      column.timestamps.put(micros, new long[] {1});
-      if (column.distinct() > counts.cap()) {
-        column.toSketch();
-      }
-    } else {
-      column.sketch.update(micros);
-    }
+    column.count(value, counts.cap());
   }
 
   /** A timestamp (microseconds, no time zone) as text, exactly as Spark casts it to a string. */
@@ -296,101 +195,47 @@ public final class RawCellCounts extends TypedImperativeAggregate<RawCellCounts.
   }
 
   @Override
-  public Buffer merge(Buffer left, Buffer right) {
-    right.units.forEach(
-        (unitIndex, columns) -> {
-          ArrayList<ColumnBuffer> into = left.units.get(unitIndex);
-          if (into == null) {
-            left.units.put(unitIndex, columns);
-            return;
-          }
-          for (int i = 0; i < into.size(); i++) {
-            merge(into.get(i), columns.get(i));
-          }
-        });
-    return left;
+  public ColumnCounts.Buffer merge(ColumnCounts.Buffer left, ColumnCounts.Buffer right) {
+    return counts.merge(left, right);
   }
 
-  private void merge(ColumnBuffer l, ColumnBuffer r) {
-    l.values += r.values;
-    l.missing += r.missing;
-    l.redacted += r.redacted;
-    l.errors += r.errors;
-    if (l.counts != null && r.counts != null) {
-      r.counts.forEach((value, count) -> l.counts.computeIfAbsent(value, v -> new long[1])[0] += count[0]);
-      r.timestamps.forEach(
-          (value, count) -> l.timestamps.computeIfAbsent(value, v -> new long[1])[0] += count[0]);
-      if (l.distinct() > counts.cap()) {
-        l.toSketch();
-      }
+  /**
+   * The counts as {@link ColumnCounts} finishes them: each value kept exactly turned into its text,
+   * in place (the buffer is not counted into afterwards: {@link #eval} is the aggregate's last step).
+   */
+  static ColumnCounts.Buffer asText(ColumnCounts.Buffer buffer) {
+    buffer.units.values().forEach(columns -> columns.forEach(RawCellCounts::asText));
+    return buffer;
+  }
+
+  private static void asText(ColumnCounts.ColumnBuffer column) {
+    if (column.counts == null) {
       return;
     }
-    if (l.counts != null) {
-      l.toSketch();
-    }
-    if (r.counts != null) {
-      r.toSketch();
-    }
-    Union union = new Union(LG_K);
-    union.update(l.sketch);
-    union.update(r.sketch);
-    l.sketch = union.getResult(TgtHllType.HLL_8);
-  }
-
-  /** The counts as {@link ColumnCounts} holds them: values as text. */
-  static ColumnCounts.Buffer asText(Buffer buffer) {
-    ColumnCounts.Buffer text = new ColumnCounts.Buffer();
-    buffer.units.forEach(
-        (unitIndex, columns) -> {
-          ArrayList<ColumnCounts.ColumnBuffer> converted = new ArrayList<>();
-          for (ColumnBuffer column : columns) {
-            ColumnCounts.ColumnBuffer c = new ColumnCounts.ColumnBuffer();
-            c.values = column.values;
-            c.missing = column.missing;
-            c.redacted = column.redacted;
-            c.errors = column.errors;
-            if (column.counts == null) {
-              c.counts = null;
-              c.sketch = column.sketch;
-            } else {
-              for (Map.Entry<UTF8String, long[]> entry : column.counts.entrySet()) {
-                c.counts.computeIfAbsent(entry.getKey().toString(), v -> new long[1])[0] += entry.getValue()[0];
-              }
-              for (Map.Entry<Long, long[]> entry : column.timestamps.entrySet()) {
-                c.counts.computeIfAbsent(timestampText(entry.getKey()), v -> new long[1])[0] +=
-                    entry.getValue()[0];
-              }
-            }
-            converted.add(c);
-          }
-          text.units.put(unitIndex, converted);
+    HashMap<Object, long[]> text = new HashMap<>();
+    column.counts.forEach(
+        (value, count) -> {
+          String key = value instanceof Long micros ? timestampText(micros) : value.toString();
+          // Bytes that are not valid UTF-8 decode as Spark decodes them: two such values can
+          // become one text, counted as one value, as they were when counted as text.
+          text.computeIfAbsent(key, k -> new long[1])[0] += count[0];
         });
-    return text;
+    column.counts = text;
   }
 
   @Override
-  public Object eval(Buffer buffer) {
+  public Object eval(ColumnCounts.Buffer buffer) {
     return UTF8String.fromString(counts.finish(asText(buffer)));
   }
 
   @Override
-  public byte[] serialize(Buffer buffer) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(buffer);
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot serialize column counts", e);
-    }
-    return bytes.toByteArray();
+  public byte[] serialize(ColumnCounts.Buffer buffer) {
+    return ColumnCounts.toBytes(buffer);
   }
 
   @Override
-  public Buffer deserialize(byte[] bytes) {
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-      return (Buffer) in.readObject();
-    } catch (IOException | ClassNotFoundException e) {
-      throw new IllegalStateException("Cannot read column counts", e);
-    }
+  public ColumnCounts.Buffer deserialize(byte[] bytes) {
+    return ColumnCounts.fromBytes(bytes);
   }
 
   @Override
